@@ -1,0 +1,179 @@
+"""Settings shared by every profile; everything that differs between machines comes from the environment."""
+
+from pathlib import Path
+
+import environ
+
+from desa_platform import embedded_db
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+VAR_DIR = Path(environ.Env().str("DESA_VAR_DIR", default=str(BASE_DIR / "var")))
+env = environ.Env()
+
+SECRET_KEY = env.str("SECRET_KEY")
+DEBUG = env.bool("DEBUG", default=False)
+# Tenant domains are data, not settings: the tenancy middleware turns unknown hosts away with a 404.
+ALLOWED_HOSTS = ["*"]
+PLATFORM_DOMAINS = env.list("PLATFORM_DOMAINS", default=["localhost", "127.0.0.1"])
+# Port written into each desa's Wagtail Site, so full URLs (sitemap, canonical, admin mail) are right.
+DESA_SITE_PORT = env.int("DESA_SITE_PORT", default=80)
+DESA_DEFAULT_THEME = env.str("DESA_DEFAULT_THEME", default="klasik")
+DESA_TEMPLATE_BUILDER = "sites.core.default_tree.build"
+
+SHARED_APPS = [
+    "django_tenants",
+    "desa_platform.tenancy",
+    "desa_platform.portal",
+    "django.contrib.contenttypes",
+    "django.contrib.auth",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+]
+TENANT_APPS = [
+    # auth and sessions live in every desa schema too: users and logins never cross desa (django-tenants#52)
+    "django.contrib.contenttypes",
+    "django.contrib.auth",
+    "django.contrib.sessions",
+    "django.contrib.sitemaps",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
+    "wagtail.contrib.routable_page",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "sites.core",
+    "sites.home",
+]
+INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
+
+TENANT_MODEL = "tenancy.Desa"
+TENANT_DOMAIN_MODEL = "tenancy.Domain"
+PUBLIC_SCHEMA_URLCONF = "desa_platform.urls_public"
+ROOT_URLCONF = "desa_platform.urls_tenants"
+TENANT_LIMIT_SET_CALLS = True
+DATABASE_ROUTERS = ("django_tenants.routers.TenantSyncRouter",)
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "desa_platform.tenancy.middleware.TenantRoutingMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+THEMES_DIR = BASE_DIR / "themes"
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "OPTIONS": {
+            "loaders": [
+                # Cached per (theme, template name): a desa never gets another theme's template.
+                (
+                    "desa_platform.tenancy.themes.CachedThemeLoader",
+                    ["desa_platform.tenancy.themes.ThemeLoader", "django.template.loaders.app_directories.Loader"],
+                )
+            ],
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
+                "sites.core.context_processors.desa",
+            ],
+        },
+    }
+]
+
+WSGI_APPLICATION = "desa_platform.wsgi.application"
+
+
+def database_config() -> dict:
+    if env.str("DATABASE_URL", default=""):
+        config = env.db_url("DATABASE_URL")
+    else:
+        pgdata = Path(env.str("EMBEDDED_PG_DATA", default=str(VAR_DIR / "pgdata")))
+        config = embedded_db.database_settings(pgdata, env.str("EMBEDDED_PG_DB", default="desa"))
+    config["ENGINE"] = "django_tenants.postgresql_backend"
+    config["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+    config["CONN_HEALTH_CHECKS"] = True
+    return config
+
+
+DATABASES = {"default": database_config()}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+REDIS_URL = env.str("REDIS_URL", default="")
+
+
+def cache(location_suffix: str) -> dict:
+    # Every alias is tenant-aware: Wagtail keeps site root paths under a global key (see README).
+    if REDIS_URL:
+        return {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_FUNCTION": "django_tenants.cache.make_key",
+            "REVERSE_KEY_FUNCTION": "django_tenants.cache.reverse_key",
+            "KEY_PREFIX": f"desa-{location_suffix}",
+        }
+    return {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": location_suffix,
+        "KEY_FUNCTION": "django_tenants.cache.make_key",
+    }
+
+
+CACHES = {"default": cache("default"), "renditions": cache("renditions")}
+
+# Wagtail 8 runs some work as django-tasks; a queued backend would lose the tenant's schema.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "id"
+TIME_ZONE = "Asia/Jakarta"
+USE_I18N = True
+USE_TZ = True
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
+
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+STATICFILES_DIRS = [
+    (f"themes/{theme.name}", theme / "static") for theme in sorted(THEMES_DIR.iterdir()) if (theme / "static").is_dir()
+]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = VAR_DIR / "media"
+STORAGES = {
+    # Each desa's uploads live under MEDIA_ROOT/<schema>/.
+    "default": {"BACKEND": "django_tenants.files.storage.TenantFileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+WAGTAIL_SITE_NAME = "Desa Digital"
+WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://localhost:8000")
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -1,0 +1,55 @@
+import os
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from desa_platform.tenancy import template_schema
+from desa_platform.tenancy.models import Desa
+from desa_platform.tenancy.pilot import PILOT_DESA
+from desa_platform.tenancy.services.provisioning import create_desa, ensure_first_admin, site_root_url
+
+
+class Command(BaseCommand):
+    help = "Set up and serve the pilot: migrate, build the template, provision Socorejo and Sugihwaras, serve."
+
+    def add_arguments(self, parser):
+        parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
+        parser.add_argument("--no-serve", action="store_true", help="Prepare everything, then exit.")
+
+    def handle(self, addrport, no_serve, **options):
+        # runserver's autoreloader runs this command again in a child process: prepare only once.
+        if os.environ.get("DJANGO_AUTORELOAD_ENV") != "true":
+            self.prepare()
+        if not no_serve:
+            call_command("runserver", addrport)
+
+    def prepare(self):
+        say = self.stdout.write
+        say("Migrating the platform schema ...")
+        call_command("migrate_schemas", shared=True, interactive=False, verbosity=0)
+        if Desa.objects.exists():
+            say("Migrating desa schemas ...")
+            call_command("migrate_schemas", tenant=True, interactive=False, verbosity=0)
+        template_schema.ensure_template(stdout=self.stdout)
+        for spec in PILOT_DESA:
+            if not Desa.objects.filter(slug=spec.slug).exists():
+                say(f"Provisioning {spec.name} ...")
+                create_desa(spec)
+        call_command("load_pilot_content", verbosity=0) if _has_command("load_pilot_content") else None
+        say("")
+        for spec in PILOT_DESA:
+            desa = Desa.objects.get(slug=spec.slug)
+            url = site_root_url(desa)
+            user, link = ensure_first_admin(desa)
+            say(self.style.SUCCESS(f"{desa.display_name}: {url}/"))
+            say(f"  admin: {url}/admin/  (username: {user.username})")
+            if link:
+                say(f"  set the admin password once, here: {link}")
+        say(self.style.SUCCESS("Platform (list of desa): http://localhost:8000/"))
+        say("")
+
+
+def _has_command(name: str) -> bool:
+    from django.core.management import get_commands
+
+    return name in get_commands()

@@ -1,0 +1,10 @@
+"""The two sample desa the README's `up` command provisions."""
+
+from .services.provisioning import DesaSpec
+
+JENU = {"kind": "desa", "kecamatan": "Jenu", "kabupaten": "Tuban", "provinsi": "Jawa Timur", "kode_pos": "62352"}
+
+PILOT_DESA = [
+    DesaSpec(slug="socorejo", name="Socorejo", domains=["socorejo.localhost"], **JENU),
+    DesaSpec(slug="sugihwaras", name="Sugihwaras", domains=["sugihwaras.localhost"], **JENU),
+]

@@ -1,0 +1,180 @@
+"""The template schema: migrated once, filled with the default page tree, cloned for every new desa.
+
+Cloning replays SQL generated once from the template's catalog (tables, constraints and indexes under
+their original names, then the template's rows), so a clone costs one round trip instead of a full
+`migrate`. The template is rebuilt whenever a tenant app's migrations or the default-tree builder change.
+"""
+
+import hashlib
+import inspect
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.commands.migrate import Command as MigrateCommand
+from django.db import connection, transaction
+from django.db.migrations.loader import MigrationLoader
+from django.db.migrations.recorder import MigrationRecorder
+from django.utils.module_loading import import_string
+from django_tenants.utils import schema_context, schema_exists
+
+from .models import SchemaTemplate
+
+TEMPLATE_SCHEMA = "desa_template"
+SCHEMA_PLACEHOLDER = "__desa_schema__"
+BUILD_LOCK_ID = 4_212_021  # pg_advisory lock: one template build at a time
+
+
+def tenant_app_labels() -> set[str]:
+    from django.apps import apps
+
+    return {config.label for config in apps.get_app_configs() if config.name in settings.TENANT_APPS}
+
+
+def fingerprint() -> str:
+    labels = tenant_app_labels()
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    leaves = sorted(node for node in loader.graph.leaf_nodes() if node[0] in labels)
+    builder = import_string(settings.DESA_TEMPLATE_BUILDER)
+    source = inspect.getsource(inspect.getmodule(builder))
+    return hashlib.sha256(repr((leaves, source)).encode()).hexdigest()
+
+
+def current() -> SchemaTemplate | None:
+    with schema_context("public"):
+        template = SchemaTemplate.objects.filter(schema_name=TEMPLATE_SCHEMA).first()
+    if template and template.fingerprint == fingerprint() and schema_exists(TEMPLATE_SCHEMA):
+        return template
+    return None
+
+
+def ensure_template(stdout=None) -> SchemaTemplate:
+    return current() or build(stdout=stdout)
+
+
+def build(stdout=None) -> SchemaTemplate:
+    with schema_context("public"):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_lock(%s)", [BUILD_LOCK_ID])
+        try:
+            template = current()
+            if template:
+                return template
+            if stdout:
+                stdout.write("Building the template schema (migrate + default pages) ...")
+            with connection.cursor() as cursor:
+                cursor.execute(f'DROP SCHEMA IF EXISTS "{TEMPLATE_SCHEMA}" CASCADE')
+                cursor.execute(f'CREATE SCHEMA "{TEMPLATE_SCHEMA}"')
+            migrate_schema(TEMPLATE_SCHEMA)
+            with schema_context(TEMPLATE_SCHEMA), transaction.atomic():
+                import_string(settings.DESA_TEMPLATE_BUILDER)()
+            sql = generate_clone_sql(TEMPLATE_SCHEMA)
+            template, _ = SchemaTemplate.objects.update_or_create(
+                schema_name=TEMPLATE_SCHEMA, defaults={"fingerprint": fingerprint(), "clone_sql": sql}
+            )
+            return template
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s)", [BUILD_LOCK_ID])
+
+
+def migrate_schema(schema_name: str, verbosity: int = 0) -> None:
+    """Django's own migrate, run inside one schema (what django-tenants does per tenant)."""
+    # The migration table must be made in the schema itself, not found on the public path.
+    connection.set_schema(schema_name, include_public=False)
+    MigrationRecorder(connection).ensure_schema()
+    connection.set_schema(schema_name)
+    try:
+        call_command(MigrateCommand(), verbosity=verbosity, interactive=False, skip_checks=True)
+    finally:
+        connection.set_schema_to_public()
+
+
+def _rows(cursor, sql, params):
+    cursor.execute(sql, params)
+    return cursor.fetchall()
+
+
+def generate_clone_sql(source: str) -> str:
+    """SQL that recreates `source` (structure and rows) in the schema named SCHEMA_PLACEHOLDER."""
+    target = f'"{SCHEMA_PLACEHOLDER}"'
+    with connection.cursor() as cursor:
+        # Definitions are read with only the source on the search path, so they name tables unqualified
+        # and resolve against the clone when replayed with the clone's search path.
+        cursor.execute(f'SET search_path = "{source}"')
+        try:
+            stray = _rows(
+                cursor,
+                "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                "WHERE n.nspname = %s AND c.relkind NOT IN ('r', 'i', 'S') ORDER BY 1",
+                [source],
+            )
+            if stray:
+                raise RuntimeError(f"template schema holds objects the clone cannot copy: {stray}")
+            tables = [
+                r[0]
+                for r in _rows(
+                    cursor,
+                    "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                    "WHERE n.nspname = %s AND c.relkind = 'r' ORDER BY 1",
+                    [source],
+                )
+            ]
+            constraints = _rows(
+                cursor,
+                "SELECT cl.relname, con.conname, con.contype, pg_get_constraintdef(con.oid) "
+                "FROM pg_constraint con JOIN pg_class cl ON cl.oid = con.conrelid "
+                "JOIN pg_namespace n ON n.oid = cl.relnamespace "
+                "WHERE n.nspname = %s AND con.contype IN ('p', 'u', 'f', 'c', 'x') "
+                "ORDER BY position(con.contype::text in 'puxcf'), 1, 2",
+                [source],
+            )
+            indexes = _rows(
+                cursor,
+                "SELECT pg_get_indexdef(i.indexrelid) FROM pg_index i "
+                "JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+                "WHERE n.nspname = %s AND NOT EXISTS "
+                "(SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype IN ('p','u','x')) "
+                "ORDER BY c.relname",
+                [source],
+            )
+            identities = _rows(
+                cursor,
+                "SELECT c.relname, a.attname FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+                "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                "WHERE n.nspname = %s AND c.relkind = 'r' AND a.attidentity <> '' ORDER BY 1",
+                [source],
+            )
+            non_empty = {
+                table for table in tables if _rows(cursor, f'SELECT EXISTS (SELECT 1 FROM "{table}")', [])[0][0]
+            }
+        finally:
+            cursor.execute("SET search_path = public")
+
+    statements = [f"CREATE SCHEMA {target}", f"SET LOCAL search_path = {target}, public"]
+    for table in tables:
+        statements.append(
+            f'CREATE TABLE "{table}" (LIKE "{source}"."{table}" INCLUDING ALL EXCLUDING INDEXES EXCLUDING CONSTRAINTS)'
+        )
+    for table, name, _kind, definition in constraints:
+        statements.append(f'ALTER TABLE "{table}" ADD CONSTRAINT "{name}" {definition}')
+    for (definition,) in indexes:
+        statements.append(definition.replace(f" ON {source}.", " ON ").replace(f' ON "{source}".', " ON "))
+    for table in tables:
+        if table in non_empty:
+            statements.append(f'INSERT INTO "{table}" SELECT * FROM "{source}"."{table}"')
+    for table, column in identities:
+        if table in non_empty:
+            statements.append(
+                f"SELECT setval(pg_get_serial_sequence('\"{SCHEMA_PLACEHOLDER}\".\"{table}\"', '{column}'), "
+                f'COALESCE((SELECT MAX("{column}") FROM "{table}"), 0) + 1, false)'
+            )
+    statements.append("SET LOCAL search_path = public")
+    return ";\n".join(statements) + ";\n"
+
+
+def clone(template: SchemaTemplate, schema_name: str) -> None:
+    """Create `schema_name` as a copy of the template; call inside a transaction."""
+    with connection.cursor() as cursor:
+        cursor.execute(template.clone_sql.replace(SCHEMA_PLACEHOLDER, schema_name))
+    # The replayed SQL moved the search path behind django-tenants' back: make it set the path again.
+    connection.search_path_set_schemas = None
