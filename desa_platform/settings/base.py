@@ -54,6 +54,16 @@ TENANT_APPS = [
     "taggit",
     "sites.core",
     "sites.home",
+    "sites.profil",
+    "sites.pemerintahan",
+    "sites.berita",
+    "sites.layanan",
+    "sites.informasi",
+    "sites.transparansi",
+    "sites.galeri",
+    "sites.kontak",
+    "sites.search",
+    "sites.desa_admin",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 

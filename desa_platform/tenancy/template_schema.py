@@ -35,8 +35,15 @@ def fingerprint() -> str:
     loader = MigrationLoader(None, ignore_no_migrations=True)
     leaves = sorted(node for node in loader.graph.leaf_nodes() if node[0] in labels)
     builder = import_string(settings.DESA_TEMPLATE_BUILDER)
-    source = inspect.getsource(inspect.getmodule(builder))
-    return hashlib.sha256(repr((leaves, source)).encode()).hexdigest()
+    sources = [inspect.getsource(module) for module in _builder_modules(builder)]
+    return hashlib.sha256(repr((leaves, sources)).encode()).hexdigest()
+
+
+def _builder_modules(builder):
+    """The builder's module and every `defaults` module it may call (see sites/core/sections.py)."""
+    module = inspect.getmodule(builder)
+    each_section = getattr(module, "each_section", None)
+    return [module, *(each_section("defaults") if each_section else [])]
 
 
 def current() -> SchemaTemplate | None:

@@ -2,6 +2,7 @@
 
 from wagtail.models import Page, Site
 
+from sites.core.sections import each_section
 from sites.home.models import HomePage
 
 TEMPLATE_HOSTNAME = "template.invalid"
@@ -16,3 +17,5 @@ def build():
     root.refresh_from_db()
     home = root.add_child(instance=HomePage(title="Beranda", slug="beranda"))
     Site.objects.create(hostname=TEMPLATE_HOSTNAME, port=80, root_page=home, is_default_site=True, site_name="Desa")
+    for section in each_section("defaults"):
+        section.build(home)

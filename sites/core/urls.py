@@ -1,0 +1,3 @@
+"""Site-wide routes of every desa that are not pages (robots.txt, feeds, …)."""
+
+urlpatterns = []

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class DesaAdminConfig(AppConfig):
+    name = "sites.desa_admin"
+    label = "desa_admin"
+    verbose_name = "Admin desa"
