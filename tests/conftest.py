@@ -1,6 +1,8 @@
 """Shared fixtures: one template schema and two desa per test database, reused across tests and runs."""
 
 import pytest
+from django.conf import settings
+from django.core.cache import caches
 from django.db import connection
 from django.test import Client
 from django_tenants.utils import schema_context
@@ -47,6 +49,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def public_schema_after_test():
     yield
     connection.set_schema_to_public()
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Each test starts with cold caches: database rows are rolled back after a test, cached pages are not."""
+    for alias in settings.CACHES:
+        caches[alias].clear()
 
 
 @pytest.fixture

@@ -24,6 +24,7 @@ SHARED_APPS = [
     "django_tenants",
     "desa_platform.tenancy",
     "desa_platform.portal",
+    "desa_platform.pagecache",
     "django.contrib.contenttypes",
     "django.contrib.auth",
     "django.contrib.sessions",
@@ -78,6 +79,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "desa_platform.tenancy.middleware.TenantRoutingMiddleware",
+    "desa_platform.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -121,7 +123,7 @@ def database_config() -> dict:
     else:
         pgdata = Path(env.str("EMBEDDED_PG_DATA", default=str(VAR_DIR / "pgdata")))
         config = embedded_db.database_settings(pgdata, env.str("EMBEDDED_PG_DB", default="desa"))
-    config["ENGINE"] = "django_tenants.postgresql_backend"
+    config["ENGINE"] = "desa_platform.db"
     config["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
     config["CONN_HEALTH_CHECKS"] = True
     return config

@@ -10,6 +10,7 @@ import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import transaction
 from django_tenants.utils import schema_context
@@ -56,6 +57,8 @@ def lookup(hostname: str) -> Route | None:
         with _lock:
             version = _shared_version()
             if _state["table"] is None or version != _state["version"]:
+                # A desa may have been restored or recreated: its content type ids may have changed too.
+                ContentType.objects.clear_cache()
                 _state["table"] = _load()
                 _state["version"] = version
             _state["checked_at"] = now

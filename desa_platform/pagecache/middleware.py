@@ -1,0 +1,78 @@
+from django.conf import settings
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils.cache import patch_cache_control, set_response_etag
+from django.utils.http import http_date, parse_etags
+
+from . import store
+
+CACHEABLE_QUERY_KEYS = {"page", "p"}
+STORED_HEADERS = ("Content-Type", "Content-Language", "ETag", "Last-Modified", "Link")
+
+
+class PageCacheMiddleware:
+    """Serve published pages to anonymous visitors from the cache; must come right after tenant routing.
+
+    Editors carry a session cookie and form posts are not GET: both go straight to Wagtail.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self._cacheable_request(request):
+            return self.get_response(request)
+        key = store.page_key(request.get_host(), request.get_full_path(), store.generation())
+        entry = store.get(key)
+        if entry is not None:
+            return self._from_entry(request, entry)
+        response = self.get_response(request)
+        if self._cacheable_response(response):
+            set_response_etag(response)
+            response.headers.setdefault("Last-Modified", http_date())
+            self._set_public_headers(response)
+            store.put(key, self._to_entry(response))
+            response["X-Cache"] = "MISS"
+        return response
+
+    @staticmethod
+    def _cacheable_request(request) -> bool:
+        return (
+            getattr(request, "tenant", None) is not None
+            and request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and set(request.GET) <= CACHEABLE_QUERY_KEYS
+            and not request.path.startswith(("/admin/", "/documents/"))
+        )
+
+    @staticmethod
+    def _cacheable_response(response) -> bool:
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and "private" not in response.get("Cache-Control", "")
+            and "no-store" not in response.get("Cache-Control", "")
+        )
+
+    @staticmethod
+    def _set_public_headers(response):
+        patch_cache_control(response, public=True, max_age=getattr(settings, "PAGE_BROWSER_MAX_AGE", 60))
+
+    @staticmethod
+    def _to_entry(response) -> dict:
+        headers = {name: response[name] for name in STORED_HEADERS if name in response}
+        headers["Cache-Control"] = response["Cache-Control"]
+        return {"content": response.content, "headers": headers}
+
+    @staticmethod
+    def _from_entry(request, entry):
+        etag = entry["headers"].get("ETag")
+        if etag and etag in parse_etags(request.headers.get("If-None-Match", "")):
+            response = HttpResponseNotModified()
+            response["ETag"] = etag
+        else:
+            response = HttpResponse(entry["content"])
+        for name, value in entry["headers"].items():
+            response[name] = value
+        response["X-Cache"] = "HIT"
+        return response

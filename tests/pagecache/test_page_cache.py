@@ -1,0 +1,87 @@
+import pytest
+from django.test.utils import CaptureQueriesContext
+from django.db import connection
+from wagtail.models import Page
+
+
+def publish_title(client, title):
+    with client.schema():
+        home = Page.objects.get(depth=2).specific
+        home.title = title
+        home.save_revision().publish()
+
+
+@pytest.mark.django_db
+def test_second_anonymous_visit_is_served_from_cache(client_a):
+    first, second = client_a.get("/"), client_a.get("/")
+    assert (first["X-Cache"], second["X-Cache"]) == ("MISS", "HIT")
+    assert second.content == first.content
+    assert "public" in second["Cache-Control"] and second["ETag"] and second["Last-Modified"]
+
+
+@pytest.mark.django_db
+def test_cached_page_of_one_desa_is_never_served_on_another(client_a, client_b):
+    client_a.get("/")
+    assert client_a.get("/")["X-Cache"] == "HIT"
+    page_b = client_b.get("/")
+    assert page_b["X-Cache"] == "MISS"
+    assert "Desa Uji B" in page_b.text and "Desa Uji A" not in page_b.text
+
+
+@pytest.mark.django_db
+def test_publishing_refreshes_that_desa_only(client_a, client_b):
+    client_a.get("/"), client_b.get("/")
+    publish_title(client_a, "Beranda Baru A")
+    fresh = client_a.get("/")
+    assert fresh["X-Cache"] == "MISS"
+    assert client_b.get("/")["X-Cache"] == "HIT"
+
+
+@pytest.mark.django_db
+def test_unpublished_page_disappears_from_the_cache(client_a):
+    with client_a.schema():
+        page = Page.objects.get(depth=2).add_child(instance=Page(title="Sementara", slug="sementara"))
+    assert client_a.get("/sementara/").status_code == 200
+    assert client_a.get("/sementara/")["X-Cache"] == "HIT"
+    with client_a.schema():
+        page.unpublish()
+    assert client_a.get("/sementara/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_logged_in_editors_and_posts_bypass_the_cache(client_a):
+    client_a.get("/")
+    client_a.cookies["sessionid"] = "anything"
+    assert "X-Cache" not in client_a.get("/")
+    del client_a.cookies["sessionid"]
+    assert "X-Cache" not in client_a.post("/")
+
+
+@pytest.mark.django_db
+def test_unknown_query_strings_bypass_the_cache(client_a):
+    client_a.get("/?utm=1")
+    assert "X-Cache" not in client_a.get("/?utm=1")
+
+
+@pytest.mark.django_db
+def test_browser_revalidation_gets_304(client_a):
+    etag = client_a.get("/")["ETag"]
+    assert client_a.get("/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+
+@pytest.mark.django_db
+def test_routing_a_known_host_costs_no_query(client_a, client_b):
+    client_a.get("/"), client_b.get("/")
+    with CaptureQueriesContext(connection) as queries:
+        assert client_a.get("/")["X-Cache"] == "HIT"
+        assert client_b.get("/")["X-Cache"] == "HIT"
+    assert [q["sql"] for q in queries.captured_queries] == []
+
+
+@pytest.mark.django_db
+def test_uncached_page_does_not_query_domains_or_content_types(client_a, client_b):
+    client_a.get("/?page=1"), client_b.get("/?page=1")
+    with CaptureQueriesContext(connection) as queries:
+        client_a.get("/?page=2"), client_b.get("/?page=2"), client_a.get("/?page=3")
+    sql = " ".join(q["sql"] for q in queries.captured_queries)
+    assert "tenancy_domain" not in sql and "django_content_type" not in sql
