@@ -20,3 +20,6 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# The 500 page in the desa's look (404 uses themes/_base/templates/404.html through the theme loader).
+handler500 = "sites.core.views.server_error"

@@ -41,6 +41,7 @@ TENANT_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.table_block",
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
@@ -185,6 +186,9 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = "Desa Digital"
+# PostgreSQL full text with the 'simple' configuration: no English stemming, so Indonesian words are found as
+# typed (PostgreSQL ships no Indonesian dictionary). The index lives in each desa's own schema.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}}
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://localhost:8000")
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

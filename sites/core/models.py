@@ -1,8 +1,193 @@
+"""What every page of a desa site shares: the abstract BasePage and the per-desa settings."""
+
+import re
+
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.models import Page
+
+META_DESCRIPTION_LENGTH = 160
 
 
 class BasePage(Page):
-    """What every page type of a desa site shares."""
+    """What every page type of a desa site shares.
+
+    Subclasses may override `listing_image` (an Image or None) and `listing_summary` (plain text) so that
+    lists, search results, OpenGraph tags and JSON-LD all show the same picture and summary.
+    """
+
+    # Page types that describe one thing of their own (an article, an event) set this to a schema.org type;
+    # base.html then prints an extra JSON-LD block from `json_ld()`.
+    schema_org_type = ""
 
     class Meta:
         abstract = True
+
+    @property
+    def listing_image(self):
+        """The image shown for this page in lists and social previews; None when there is none."""
+        return None
+
+    @property
+    def listing_summary(self) -> str:
+        """A plain-text summary for lists and search results."""
+        return self.search_description or ""
+
+    def get_meta_description(self) -> str:
+        """The <meta name=description>: the editor's own text, else the summary, cut to a search-engine length."""
+        text = self.search_description or self.listing_summary or ""
+        text = re.sub(r"\s+", " ", strip_tags(text)).strip()
+        return Truncator(text).chars(META_DESCRIPTION_LENGTH)
+
+    def json_ld(self, request=None) -> dict | None:
+        """Extra schema.org data for this page (base.html adds the organisation itself)."""
+        return None
+
+
+phone_validator = RegexValidator(
+    r"^\+?[0-9 ()-]{6,20}$", "Nomor hanya boleh berisi angka, spasi, tanda kurung, tanda hubung atau + di depan."
+)
+
+
+@register_setting(icon="home")
+class PengaturanDesa(BaseGenericSetting):
+    """Per-desa site settings; one row per desa schema (generic setting: each desa has exactly one site)."""
+
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="logo",
+        help_text="Lambang desa di kepala situs; sebaiknya persegi, latar transparan.",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    tagline = models.CharField(
+        "semboyan", max_length=150, blank=True, help_text="Kalimat pendek di bawah nama desa, mis. 'Desa Digital'."
+    )
+    alamat = models.TextField(
+        "alamat kantor desa", blank=True, help_text="Alamat balai/kantor desa, boleh beberapa baris."
+    )
+    telepon = models.CharField(
+        "telepon", max_length=30, blank=True, validators=[phone_validator], help_text="Mis. (0356) 123456."
+    )
+    email = models.EmailField("surel", blank=True, help_text="Alamat surel resmi desa.")
+    whatsapp = models.CharField(
+        "nomor WhatsApp",
+        max_length=30,
+        blank=True,
+        validators=[phone_validator],
+        help_text="Nomor layanan WhatsApp, mis. 0812 3456 7890; tautan wa.me dibuat otomatis.",
+    )
+    jam_layanan = models.TextField(
+        "jam layanan", blank=True, help_text="Mis. 'Senin–Jumat 08.00–15.00 WIB'; satu baris per hari/kelompok hari."
+    )
+    facebook = models.URLField("Facebook", blank=True, help_text="Alamat lengkap halaman Facebook desa.")
+    instagram = models.URLField("Instagram", blank=True, help_text="Alamat lengkap akun Instagram desa.")
+    youtube = models.URLField("YouTube", blank=True, help_text="Alamat lengkap kanal YouTube desa.")
+    x_twitter = models.URLField("X (Twitter)", blank=True, help_text="Alamat lengkap akun X desa.")
+    tiktok = models.URLField("TikTok", blank=True, help_text="Alamat lengkap akun TikTok desa.")
+    latitude = models.DecimalField(
+        "lintang",
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text="Lintang kantor desa, mis. -6.812345 (dari OpenStreetMap: klik kanan → 'Tampilkan alamat').",
+    )
+    longitude = models.DecimalField(
+        "bujur",
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text="Bujur kantor desa, mis. 111.987654.",
+    )
+
+    panels = [
+        MultiFieldPanel([FieldPanel("logo"), FieldPanel("tagline")], heading="Identitas"),
+        MultiFieldPanel(
+            [
+                FieldPanel("alamat"),
+                FieldPanel("telepon"),
+                FieldPanel("email"),
+                FieldPanel("whatsapp"),
+                FieldPanel("jam_layanan"),
+            ],
+            heading="Kontak",
+        ),
+        MultiFieldPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading="Lokasi di peta"),
+        MultiFieldPanel(
+            [
+                FieldPanel("facebook"),
+                FieldPanel("instagram"),
+                FieldPanel("youtube"),
+                FieldPanel("x_twitter"),
+                FieldPanel("tiktok"),
+            ],
+            heading="Media sosial",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "Pengaturan situs desa"
+        verbose_name_plural = "Pengaturan situs desa"
+
+    def __str__(self):
+        return "Pengaturan situs desa"
+
+    @property
+    def telepon_uri(self) -> str:
+        """tel: link of the phone number, '' when none."""
+        digits = re.sub(r"[^0-9+]", "", self.telepon or "")
+        return f"tel:{digits}" if digits else ""
+
+    @property
+    def whatsapp_url(self) -> str:
+        """https://wa.me/62… link (Indonesian numbers written with a leading 0 get the 62 country code)."""
+        digits = re.sub(r"[^0-9]", "", self.whatsapp or "")
+        if not digits:
+            return ""
+        if digits.startswith("0"):
+            digits = "62" + digits[1:]
+        return f"https://wa.me/{digits}"
+
+    @property
+    def has_location(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+    @property
+    def map_url(self) -> str:
+        """A plain OpenStreetMap link (no third-party script on our pages)."""
+        if not self.has_location:
+            return ""
+        return (
+            f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}"
+            f"#map=17/{self.latitude}/{self.longitude}"
+        )
+
+    @property
+    def social_links(self) -> list[tuple[str, str]]:
+        """(label, url) of the filled-in social accounts, in a fixed order."""
+        pairs = [
+            ("Facebook", self.facebook),
+            ("Instagram", self.instagram),
+            ("YouTube", self.youtube),
+            ("X", self.x_twitter),
+            ("TikTok", self.tiktok),
+        ]
+        return [(label, url) for label, url in pairs if url]
+
+    @property
+    def jam_layanan_lines(self) -> list[str]:
+        return [line.strip() for line in (self.jam_layanan or "").splitlines() if line.strip()]
+
+    @property
+    def has_contact(self) -> bool:
+        return bool(self.alamat or self.telepon or self.email or self.whatsapp or self.jam_layanan)

@@ -1,3 +1,9 @@
-"""Site-wide routes of every desa that are not pages (robots.txt, feeds, …)."""
+"""Site-wide routes of every desa that are not pages (robots.txt, feeds, search)."""
 
-urlpatterns = []
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+]
