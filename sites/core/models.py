@@ -16,13 +16,9 @@ META_DESCRIPTION_LENGTH = 160
 class BasePage(Page):
     """What every page type of a desa site shares.
 
-    Subclasses may override `listing_image` (an Image or None) and `listing_summary` (plain text) so that
-    lists, search results, OpenGraph tags and JSON-LD all show the same picture and summary.
+    Subclasses may override `listing_image` (an Image or None), `listing_date` and `listing_summary` (plain text) so
+    that lists, search results, OpenGraph tags and JSON-LD all show the same picture, date and summary.
     """
-
-    # Page types that describe one thing of their own (an article, an event) set this to a schema.org type;
-    # base.html then prints an extra JSON-LD block from `json_ld()`.
-    schema_org_type = ""
 
     class Meta:
         abstract = True
@@ -30,6 +26,11 @@ class BasePage(Page):
     @property
     def listing_image(self):
         """The image shown for this page in lists and social previews; None when there is none."""
+        return None
+
+    @property
+    def listing_date(self):
+        """The date shown with this page in lists (an article's date, an event's day); None to show none."""
         return None
 
     @property
