@@ -16,7 +16,7 @@ graceful_timeout = 30
 keepalive = 5
 # Load the app before forking: workers share its memory and a broken deploy fails at start, not per worker.
 preload_app = True
-accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-")
+accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-") or None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
