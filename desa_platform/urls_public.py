@@ -6,4 +6,5 @@ from desa_platform.portal import views
 
 urlpatterns = [
     path("", views.index, name="portal-index"),
+    path("healthz", views.healthz, name="healthz"),
 ]

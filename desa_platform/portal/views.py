@@ -1,3 +1,4 @@
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from desa_platform.tenancy.models import Desa
@@ -10,3 +11,8 @@ def index(request):
         for desa in Desa.objects.filter(status=Desa.Status.ACTIVE).prefetch_related("domains")
     ]
     return render(request, "portal/index.html", {"desa_list": desa_list})
+
+
+def healthz(request):
+    """Liveness probe for monitoring (and the bare-Django baseline of bench/serving.py): no database, no template."""
+    return HttpResponse("ok", content_type="text/plain")

@@ -1,0 +1,214 @@
+"""HTTP benchmark over many desa: gunicorn (deploy/gunicorn.conf.py, production settings) driven by wrk.
+
+    .venv/bin/python bench/serving.py [--tenants 120] [--duration 10] [--connections 50] [--memory-tenants 400]
+
+Everything is measured in one run against a bare Django view (`/healthz` on the platform domain) served by
+the same gunicorn: cached desa page, uncached home page, uncached news page, with requests spread over every
+desa; p50/p99 latency; a single worker's memory after touching every desa vs after touching one.
+Needs `wrk` (Debian package). Uses its own database (embedded by default, or BENCH_DATABASE_URL) and
+REDIS_URL when set.
+"""
+
+import argparse
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from _setup import ROOT, setup
+
+LUA = """
+local hosts = {%(hosts)s}
+local i = 0
+request = function()
+  i = i + 1
+  local host = hosts[(i %% #hosts) + 1]
+  return wrk.format("GET", "%(path)s", {["Host"] = host})
+end
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def provision(count: int) -> list[str]:
+    from django_tenants.utils import schema_context
+    from wagtail.models import Page
+
+    from desa_platform.tenancy import template_schema
+    from desa_platform.tenancy.models import Desa
+    from desa_platform.tenancy.services.provisioning import DesaSpec, create_desa
+
+    template_schema.ensure_template()
+    hosts = []
+    for i in range(count):
+        slug = f"bench-http-{i:03d}"
+        desa = Desa.objects.filter(slug=slug).first() or create_desa(
+            DesaSpec(slug=slug, name=f"Bench {i}", domains=[f"{slug}.localhost"], kecamatan="Jenu", kabupaten="Tuban")
+        )
+        with schema_context(desa.schema_name):
+            if not Page.objects.filter(slug="kabar-bench").exists():
+                article = article_page("Kabar dari desa", "kabar-bench")
+                Page.objects.get(depth=2).specific.add_child(instance=article)
+        hosts.append(f"{slug}.localhost")
+    return hosts
+
+
+def article_page(title: str, slug: str):
+    """A news article when the berita app has one, else a plain page."""
+    from django.apps import apps
+    from wagtail.models import Page
+
+    for model in apps.get_app_config("berita").get_models() if apps.is_installed("sites.berita") else []:
+        if model.__name__ in ("ArticlePage", "BeritaPage", "NewsPage"):
+            return model(title=title, slug=slug)
+    return Page(title=title, slug=slug)
+
+
+def start_gunicorn(port: int, workers: int, database: dict) -> subprocess.Popen:
+    env = {
+        **os.environ,
+        **database,
+        "DJANGO_SETTINGS_MODULE": "desa_platform.settings.production",
+        "SECRET_KEY": "bench-" + "x" * 50,
+        "SECURE_SSL_REDIRECT": "false",
+        "DESA_VAR_DIR": str(ROOT / "var" / "bench"),
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "GUNICORN_WORKERS": str(workers),
+        "GUNICORN_ACCESSLOG": "",
+        "GUNICORN_LOGLEVEL": "warning",
+        "GUNICORN_MAX_REQUESTS": "0",
+        "CONN_MAX_AGE": "600",
+        "PLATFORM_DOMAINS": "localhost,127.0.0.1",
+    }
+    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], env=env, cwd=ROOT, check=True)
+    process = subprocess.Popen(
+        [str(Path(sys.executable).with_name("gunicorn")), "-c", "deploy/gunicorn.conf.py"], env=env, cwd=ROOT
+    )
+    for _ in range(150):
+        try:
+            get(port, "localhost", "/healthz")
+            return process
+        except OSError:
+            time.sleep(0.2)
+    process.terminate()
+    raise SystemExit("gunicorn did not start")
+
+
+def get(port: int, host: str, path: str) -> bytes:
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers={"Host": host})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.read()
+
+
+def wrk(port: int, hosts: list[str], path: str, duration: int, connections: int) -> dict:
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(LUA % {"hosts": ", ".join(f'"{h}"' for h in hosts), "path": path})
+    out = subprocess.run(
+        [
+            "wrk",
+            "-t2",
+            f"-c{connections}",
+            f"-d{duration}s",
+            "--latency",
+            "-s",
+            script.name,
+            f"http://127.0.0.1:{port}",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    os.unlink(script.name)
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p50 = re.search(r"50%\s+([\d.]+)(us|ms|s)", out)
+    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", out)
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {"rps": rps, "p50": to_ms(p50), "p99": to_ms(p99), "non2xx": int(errors.group(1)) if errors else 0}
+
+
+def to_ms(match) -> float:
+    value, unit = float(match.group(1)), match.group(2)
+    return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+
+def worker_rss_mb(master: subprocess.Popen) -> float:
+    import psutil
+
+    children = psutil.Process(master.pid).children()
+    return max(child.memory_info().rss for child in children) / 1e6
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--tenants", type=int, default=120)
+    parser.add_argument("--memory-tenants", type=int, default=0, help="default: same as --tenants")
+    parser.add_argument("--duration", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=50)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    memory_tenants = args.memory_tenants or args.tenants
+
+    setup("desa_bench_http")
+    from django.db import connection
+
+    if os.environ.get("BENCH_DATABASE_URL"):
+        database = {"DATABASE_URL": os.environ["BENCH_DATABASE_URL"]}
+    else:  # gunicorn joins the same embedded server
+        database = {"EMBEDDED_PG_DATA": connection.settings_dict["HOST"], "EMBEDDED_PG_DB": "desa_bench_http"}
+    print(f"provisioning {max(args.tenants, memory_tenants)} desa ...", flush=True)
+    all_hosts = provision(max(args.tenants, memory_tenants))
+    hosts = all_hosts[: args.tenants]
+    connection.close()
+
+    port = free_port()
+    master = start_gunicorn(port, args.workers, database)
+    try:
+        for h in hosts:  # warm the page cache of every desa
+            get(port, h, "/")
+        runs = {
+            "bare Django view (/healthz)": wrk(port, ["localhost"], "/healthz", args.duration, args.connections),
+            "cached desa page": wrk(port, hosts, "/", args.duration, args.connections),
+            "uncached home": wrk(port, hosts, "/?bench=1", args.duration, args.connections),
+            "uncached news page": wrk(port, hosts, "/kabar-bench/?bench=1", args.duration, args.connections),
+        }
+    finally:
+        master.terminate()
+        master.wait()
+
+    port = free_port()
+    master = start_gunicorn(port, 1, database)
+    try:
+        for _ in range(50):
+            get(port, all_hosts[0], "/?bench=1")
+        after_one = worker_rss_mb(master)
+        for h in all_hosts[:memory_tenants]:
+            get(port, h, "/?bench=1")
+        after_all = worker_rss_mb(master)
+    finally:
+        master.terminate()
+        master.wait()
+
+    bare = runs["bare Django view (/healthz)"]["rps"]
+    print(f"\n{args.tenants} desa, {args.workers} workers, {args.connections} connections, {args.duration} s each")
+    print(f"{'':32} {'req/s':>9} {'x bare':>8} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8}")
+    for name, run in runs.items():
+        row = f"{name:32} {run['rps']:9.0f} {run['rps'] / bare:8.2f} {run['p50']:8.2f} {run['p99']:8.2f}"
+        print(row + f" {run['non2xx']:8}")
+    print(
+        f"worker memory: {after_one:.1f} MB after one desa, {after_all:.1f} MB after {memory_tenants} desa "
+        f"= {after_all / after_one:.2f}x"
+    )
+    print("targets: cached >= 0.5x bare; uncached home >= 0.08x; cached p99 < 20 ms at 50 connections; memory <= 1.3x")
+
+
+if __name__ == "__main__":
+    main()
