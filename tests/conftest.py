@@ -33,16 +33,36 @@ DESA_B = DesaSpec(
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(request, django_test_environment, django_db_blocker, django_db_keepdb, django_db_createdb):
+    """pytest-django's database setup, but always for `default` (tests that talk to a live server over HTTP
+    carry no django_db mark yet need the database), without serializing its contents (no test asks for it)."""
+    from django.test.utils import setup_databases, teardown_databases
+
+    keepdb = django_db_keepdb and not django_db_createdb
     with django_db_blocker.unblock():
-        if template_schema.current() is None:
-            # The template is about to be rebuilt: desa cloned from the old one are stale.
-            for desa in Desa.objects.all():
-                delete_desa(desa)
-        template_schema.ensure_template()
-        for spec in (DESA_A, DESA_B):
-            if not Desa.objects.filter(slug=spec.slug).exists():
-                create_desa(spec)
+        config = setup_databases(
+            verbosity=request.config.option.verbose,
+            interactive=False,
+            aliases={"default"},
+            serialized_aliases=set(),
+            keepdb=keepdb,
+        )
+        prepare_desa()
+    yield
+    if not django_db_keepdb:
+        with django_db_blocker.unblock():
+            teardown_databases(config, verbosity=request.config.option.verbose)
+
+
+def prepare_desa():
+    if template_schema.current() is None:
+        # The template is about to be rebuilt: desa cloned from the old one are stale.
+        for desa in Desa.objects.all():
+            delete_desa(desa)
+    template_schema.ensure_template()
+    for spec in (DESA_A, DESA_B):
+        if not Desa.objects.filter(slug=spec.slug).exists():
+            create_desa(spec)
 
 
 @pytest.fixture(autouse=True)

@@ -115,3 +115,23 @@ def test_publishing_reaches_every_worker(gunicorn, committed_page, django_db_blo
         status, headers, body = fetch(gunicorn, "uji-a.test", "/uji-produksi/")
         assert "Judul Sudah Diganti" in body and "Halaman Uji Produksi" not in body
     assert fetch(gunicorn, "uji-b.test", "/uji-produksi/")[0] == 404
+
+
+def test_suspending_reaches_every_worker_within_seconds(gunicorn, django_db_blocker):
+    with django_db_blocker.unblock():
+        desa = Desa.objects.get(slug="uji-b")
+        desa.status = Desa.Status.SUSPENDED
+        desa.save()
+    try:
+        deadline = time.monotonic() + 5
+        statuses = []
+        while time.monotonic() < deadline:
+            statuses = [fetch(gunicorn, "uji-b.test")[0] for _ in range(4)]
+            if statuses == [503] * 4:
+                break
+            time.sleep(0.2)
+        assert statuses == [503] * 4
+    finally:
+        with django_db_blocker.unblock():
+            desa.status = Desa.Status.ACTIVE
+            desa.save()
