@@ -1,10 +1,11 @@
 """URLs of the platform's own domain (public schema): Diskominfo's portal."""
 
-from django.urls import path
+from django.urls import include, path
 
 from desa_platform.portal import views
 
 urlpatterns = [
     path("", views.index, name="portal-index"),
+    path("console/", include("desa_platform.console.urls")),
     path("healthz", views.healthz, name="healthz"),
 ]

@@ -5,6 +5,7 @@ from django.http.request import split_domain_port
 from django.shortcuts import render
 
 from . import routing
+from .services import support
 
 
 class TenantRoutingMiddleware:
@@ -31,7 +32,8 @@ class TenantRoutingMiddleware:
             return HttpResponsePermanentRedirect(f"{request.scheme}://{netloc}{request.get_full_path()}")
 
         desa = route.desa
-        if desa.is_suspended and not request.path.startswith("/admin/"):
+        # Suspended: its admin stays reachable only through a Diskominfo support session (services/support.py).
+        if desa.is_suspended and not support.admin_allowed_while_suspended(request, desa):
             response = render(request, "tenancy/suspended.html", {"desa": desa.facts}, status=503)
             response["Retry-After"] = "3600"
             return response

@@ -68,3 +68,90 @@ class SchemaTemplate(models.Model):
 
     def __str__(self):
         return self.schema_name
+
+
+class AuditLog(models.Model):
+    """One operation on tenants: who did what, to which desa, when (console, CLI and support access)."""
+
+    at = models.DateTimeField("waktu", auto_now_add=True, db_index=True)
+    actor = models.CharField("pelaku", max_length=150, help_text="Nama pengguna staf, atau cli:<pengguna sistem>.")
+    action = models.CharField("tindakan", max_length=40, db_index=True)
+    desa_slug = models.CharField("desa", max_length=50, blank=True, db_index=True)
+    detail = models.JSONField("rincian", default=dict, blank=True)
+
+    class Meta:
+        verbose_name = "catatan audit"
+        verbose_name_plural = "catatan audit"
+        ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.desa_slug}"
+
+    @property
+    def action_label(self) -> str:
+        from .services.audit import label
+
+        return label(self.action)
+
+
+class BulkJob(models.Model):
+    """Progress of one bulk provisioning run, polled by the console while it works in the background."""
+
+    class State(models.TextChoices):
+        WAITING = "waiting", "Menunggu"
+        RUNNING = "running", "Berjalan"
+        DONE = "done", "Selesai"
+        FAILED = "failed", "Gagal"
+
+    created_at = models.DateTimeField("dibuat", auto_now_add=True)
+    finished_at = models.DateTimeField("selesai", null=True, blank=True)
+    actor = models.CharField("pelaku", max_length=150)
+    title = models.CharField("judul", max_length=200)
+    state = models.CharField("keadaan", max_length=10, choices=State.choices, default=State.WAITING)
+    total = models.PositiveIntegerField("jumlah", default=0)
+    done = models.PositiveIntegerField("diproses", default=0)
+    created_count = models.PositiveIntegerField("dibuat baru", default=0)
+    skipped_count = models.PositiveIntegerField("dilewati", default=0)
+    failed_count = models.PositiveIntegerField("gagal", default=0)
+    specs = models.JSONField("rencana", default=list, blank=True)
+    messages = models.JSONField("pesan", default=list, blank=True)
+
+    class Meta:
+        verbose_name = "pekerjaan massal"
+        verbose_name_plural = "pekerjaan massal"
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def percent(self) -> int:
+        return int(100 * self.done / self.total) if self.total else 100
+
+    @property
+    def is_finished(self) -> bool:
+        return self.state in (self.State.DONE, self.State.FAILED)
+
+
+class SupportSession(models.Model):
+    """A Diskominfo staff member's time-limited entry into one desa's admin, opened from the console."""
+
+    desa = models.ForeignKey(Desa, on_delete=models.CASCADE, related_name="support_sessions", verbose_name="desa")
+    staff_username = models.CharField("staf", max_length=150)
+    support_username = models.CharField("pengguna dukungan", max_length=150)
+    reason = models.CharField("alasan", max_length=300)
+    opened_at = models.DateTimeField("dibuka", auto_now_add=True)
+    expires_at = models.DateTimeField("berakhir")
+    token_hash = models.CharField(max_length=64, unique=True)
+    used_at = models.DateTimeField("dipakai", null=True, blank=True)
+    closed_at = models.DateTimeField("ditutup", null=True, blank=True)
+    requests = models.PositiveIntegerField("jumlah permintaan", default=0)
+    last_seen_at = models.DateTimeField("terakhir aktif", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "sesi dukungan"
+        verbose_name_plural = "sesi dukungan"
+        ordering = ["-opened_at"]
+
+    def __str__(self):
+        return f"{self.staff_username} → {self.desa.slug}"

@@ -101,8 +101,8 @@ def _rows(cursor, sql, params):
     return cursor.fetchall()
 
 
-def generate_clone_sql(source: str) -> str:
-    """SQL that recreates `source` (structure and rows) in the schema named SCHEMA_PLACEHOLDER."""
+def generate_clone_sql(source: str, rows: bool = True) -> str:
+    """SQL that recreates `source` (structure and, unless rows=False, its rows) in the schema SCHEMA_PLACEHOLDER."""
     target = f'"{SCHEMA_PLACEHOLDER}"'
     with connection.cursor() as cursor:
         # Definitions are read with only the source on the search path, so they name tables unqualified
@@ -152,7 +152,9 @@ def generate_clone_sql(source: str) -> str:
                 [source],
             )
             non_empty = {
-                table for table in tables if _rows(cursor, f'SELECT EXISTS (SELECT 1 FROM "{table}")', [])[0][0]
+                table
+                for table in tables
+                if rows and _rows(cursor, f'SELECT EXISTS (SELECT 1 FROM "{table}")', [])[0][0]
             }
         finally:
             cursor.execute("SET search_path = public")
@@ -185,3 +187,15 @@ def clone(template: SchemaTemplate, schema_name: str) -> None:
         cursor.execute(template.clone_sql.replace(SCHEMA_PLACEHOLDER, schema_name))
     # The replayed SQL moved the search path behind django-tenants' back: make it set the path again.
     connection.search_path_set_schemas = None
+
+
+def structure_sql(schema_name: str) -> str:
+    """SQL that creates `schema_name` with the template's structure and no rows (a backup restores into it)."""
+    with schema_context("public"):
+        return generate_clone_sql(TEMPLATE_SCHEMA, rows=False).replace(SCHEMA_PLACEHOLDER, schema_name)
+
+
+def applied_migrations(schema_name: str) -> set[tuple[str, str]]:
+    with connection.cursor() as cursor:
+        cursor.execute(f'SELECT app, name FROM "{schema_name}".django_migrations')
+        return set(cursor.fetchall())

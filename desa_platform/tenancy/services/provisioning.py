@@ -140,12 +140,22 @@ def site_root_url(desa: Desa) -> str:
     return facts_for(desa).url
 
 
-def ensure_first_admin(desa: Desa, username: str = "admin", email: str = "") -> tuple[object, str | None]:
+def ensure_first_admin(
+    desa: Desa, username: str = "admin", email: str = "", full_name: str = ""
+) -> tuple[object, str | None]:
     """The desa's first administrator; returns the user and a one-time set-password link while it is unused."""
     User = get_user_model()
+    first_name, _, last_name = (full_name or "").strip().partition(" ")
     with schema_context(desa.schema_name):
         user, created = User.objects.get_or_create(
-            username=username, defaults={"email": email, "is_staff": True, "is_superuser": True}
+            username=username,
+            defaults={
+                "email": email,
+                "first_name": first_name[:150],
+                "last_name": last_name[:150],
+                "is_staff": True,
+                "is_superuser": True,
+            },
         )
         if created:
             user.set_unusable_password()

@@ -1,0 +1,19 @@
+"""Support sessions inside a desa's admin end by themselves: expired or closed from the console → logged out."""
+
+from django.contrib.auth import logout
+from django.shortcuts import render
+
+from desa_platform.tenancy.services import support
+
+
+class SupportSessionMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        session_id = request.session.get(support.SESSION_KEY) if getattr(request, "tenant", None) else None
+        if session_id is not None:
+            if not support.touch(session_id, request.tenant):
+                logout(request)
+                return render(request, "console/support_ended.html", {"desa": request.tenant.facts}, status=403)
+        return self.get_response(request)

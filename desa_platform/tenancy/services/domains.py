@@ -1,0 +1,71 @@
+"""A desa's domains: one primary, any number of aliases that answer 301 to the primary.
+
+A domain belongs to one desa only (unique in the registry, checked here with a clear message first).
+"""
+
+from django.conf import settings
+from django.db import transaction
+from django_tenants.utils import schema_context
+
+from ..models import Desa, Domain
+from . import audit
+from .provisioning import DOMAIN_RE, ProvisioningError, personalise
+
+
+def clean_domain(domain: str) -> str:
+    name = (domain or "").strip().lower().rstrip(".")
+    if not DOMAIN_RE.match(name):
+        raise ProvisioningError(f"Domain '{domain}' tidak sah: contoh yang benar 'socorejo.desa.id'.")
+    if name in {d.lower() for d in settings.PLATFORM_DOMAINS}:
+        raise ProvisioningError(f"Domain '{name}' adalah domain platform, bukan domain desa.")
+    return name
+
+
+def add_alias(desa: Desa, domain: str, actor=None) -> Domain:
+    name = clean_domain(domain)
+    with schema_context("public"), transaction.atomic():
+        owner = Domain.objects.filter(domain=name).select_related("tenant").first()
+        if owner is not None:
+            whose = "desa ini" if owner.tenant_id == desa.pk else owner.tenant.display_name
+            raise ProvisioningError(f"Domain '{name}' sudah dipakai {whose}.")
+        alias = Domain.objects.create(domain=name, tenant=desa, is_primary=False)
+        audit.record(actor, "domain-add", desa, domain=name)
+    return alias
+
+
+def remove_alias(desa: Desa, domain: str, actor=None) -> None:
+    name = (domain or "").strip().lower()
+    with schema_context("public"), transaction.atomic():
+        row = Domain.objects.filter(domain=name, tenant=desa).first()
+        if row is None:
+            raise ProvisioningError(f"Domain '{name}' bukan milik {desa.display_name}.")
+        if row.is_primary:
+            raise ProvisioningError("Domain utama tidak bisa dihapus; jadikan domain lain utama lebih dulu.")
+        row.delete()
+        audit.record(actor, "domain-remove", desa, domain=name)
+
+
+def set_primary(desa: Desa, domain: str, actor=None) -> None:
+    """Make one of the desa's domains the primary; the old primary becomes an alias (301)."""
+    name = (domain or "").strip().lower()
+    with schema_context("public"), transaction.atomic():
+        rows = list(Domain.objects.select_for_update().filter(tenant=desa))
+        new = next((row for row in rows if row.domain == name), None)
+        if new is None:
+            raise ProvisioningError(f"Domain '{name}' bukan milik {desa.display_name}; tambahkan dulu sebagai alias.")
+        if new.is_primary:
+            return
+        for row in rows:
+            if row.is_primary:
+                row.is_primary = False
+                row.save(update_fields=["is_primary"])
+        new.is_primary = True
+        new.save(update_fields=["is_primary"])
+        # Wagtail builds every full URL (sitemap, canonical, admin mail) from the Site's hostname.
+        personalise(desa, name)
+        audit.record(actor, "domain-primary", desa, domain=name)
+
+
+def primary_domain(desa: Desa) -> str:
+    row = desa.domains.filter(is_primary=True).first()
+    return row.domain if row else ""
