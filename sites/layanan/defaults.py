@@ -1,0 +1,264 @@
+"""The service catalogue every new desa starts with: the letters residents ask for most, written so a desa
+only adjusts names, times and local rules. Runs once, in the template schema (see sites/core/sections.py)."""
+
+from .models import LayananIndexPage, ServicePage
+
+PENGANTAR_RT_RW = "Surat pengantar dari Ketua RT dan Ketua RW setempat"
+KTP = "KTP-el asli dan fotokopinya"
+KK = "Kartu Keluarga (KK) asli dan fotokopinya"
+
+UU_DESA = "Undang-Undang Nomor 6 Tahun 2014 tentang Desa"
+UU_ADMINDUK = (
+    "Undang-Undang Nomor 23 Tahun 2006 tentang Administrasi Kependudukan sebagaimana telah diubah dengan "
+    "Undang-Undang Nomor 24 Tahun 2013"
+)
+PERPRES_96 = (
+    "Peraturan Presiden Nomor 96 Tahun 2018 tentang Persyaratan dan Tata Cara Pendaftaran Penduduk dan Pencatatan Sipil"
+)
+PERMENDAGRI_108 = "Peraturan Menteri Dalam Negeri Nomor 108 Tahun 2019 tentang Peraturan Pelaksanaan Perpres 96/2018"
+PERMENDAGRI_109 = (
+    "Peraturan Menteri Dalam Negeri Nomor 109 Tahun 2019 tentang Formulir dan Buku yang Digunakan dalam "
+    "Administrasi Kependudukan"
+)
+
+LANGKAH_RT_RW = ("Minta surat pengantar RT/RW", "Datang ke Ketua RT lalu Ketua RW tempat tinggal Anda.")
+LANGKAH_SERAHKAN = (
+    "Serahkan berkas di kantor desa",
+    "Bawa semua persyaratan ke meja pelayanan. Petugas memeriksa kelengkapan berkas.",
+)
+LANGKAH_TANDA_TANGAN = (
+    "Surat ditandatangani",
+    "Surat dicatat di buku register, ditandatangani Kepala Desa (atau Sekretaris Desa atas nama Kepala Desa) "
+    "dan dicap.",
+)
+LANGKAH_TERIMA = ("Terima surat", "Periksa kembali nama, NIK, dan alamat sebelum meninggalkan kantor desa.")
+LANGKAH_DUKCAPIL = (
+    "Lanjutkan ke Dispendukcapil",
+    "Bawa surat dari desa beserta berkas asli ke Dinas Kependudukan dan Pencatatan Sipil kabupaten atau ke "
+    "kantor kecamatan yang melayani administrasi kependudukan. Dokumen kependudukan tidak dipungut biaya.",
+)
+
+SERVICES = [
+    {
+        "title": "Surat Keterangan Domisili",
+        "slug": "surat-keterangan-domisili",
+        "kategori": ServicePage.Kategori.SURAT_KETERANGAN,
+        "unggulan": True,
+        "ringkasan": "Menerangkan bahwa Anda benar bertempat tinggal di desa ini, mis. untuk melamar kerja, "
+        "membuka rekening, atau mendaftar sekolah.",
+        "persyaratan": [
+            PENGANTAR_RT_RW,
+            KTP,
+            KK,
+            "Bagi pendatang yang belum pindah KK: bukti tempat tinggal (surat kontrak atau keterangan pemilik rumah)",
+        ],
+        "prosedur": [LANGKAH_RT_RW, LANGKAH_SERAHKAN, LANGKAH_TANDA_TANGAN, LANGKAH_TERIMA],
+        "waktu_penyelesaian": "1 hari kerja; biasanya selesai hari itu juga bila berkas lengkap",
+        "petugas": "Kepala Seksi Pemerintahan",
+        "dasar_hukum": [UU_DESA, UU_ADMINDUK],
+    },
+    {
+        "title": "Surat Keterangan Tidak Mampu (SKTM)",
+        "slug": "surat-keterangan-tidak-mampu",
+        "kategori": ServicePage.Kategori.SURAT_KETERANGAN,
+        "unggulan": True,
+        "ringkasan": "Menerangkan keadaan ekonomi keluarga untuk keringanan biaya sekolah, rumah sakit, atau "
+        "pendaftaran bantuan sosial.",
+        "persyaratan": [
+            PENGANTAR_RT_RW,
+            KTP,
+            KK,
+            "Keterangan keperluan (mis. nama sekolah atau rumah sakit yang meminta)",
+            "Kartu bantuan yang dimiliki bila ada (KIS, KKS, atau kartu PKH)",
+        ],
+        "prosedur": [
+            LANGKAH_RT_RW,
+            LANGKAH_SERAHKAN,
+            (
+                "Verifikasi",
+                "Petugas mencocokkan data dengan data kesejahteraan sosial desa; bila perlu, perangkat desa "
+                "berkunjung ke rumah.",
+            ),
+            LANGKAH_TANDA_TANGAN,
+            LANGKAH_TERIMA,
+        ],
+        "waktu_penyelesaian": "1 hari kerja; paling lama 3 hari kerja bila perlu kunjungan rumah",
+        "petugas": "Kepala Seksi Kesejahteraan",
+        "dasar_hukum": [UU_DESA, "Undang-Undang Nomor 13 Tahun 2011 tentang Penanganan Fakir Miskin"],
+    },
+    {
+        "title": "Pengantar KTP-el",
+        "slug": "pengantar-ktp-el",
+        "kategori": ServicePage.Kategori.KEPENDUDUKAN,
+        "unggulan": True,
+        "ringkasan": "Surat pengantar untuk perekaman KTP-el baru, penggantian KTP-el yang rusak atau hilang, "
+        "dan perubahan data.",
+        "persyaratan": [
+            "Berusia 17 tahun atau sudah/pernah kawin",
+            KK,
+            PENGANTAR_RT_RW,
+            "Untuk KTP-el rusak: KTP-el yang rusak",
+            "Untuk KTP-el hilang: surat keterangan kehilangan dari kepolisian",
+        ],
+        "prosedur": [
+            LANGKAH_RT_RW,
+            LANGKAH_SERAHKAN,
+            ("Terima surat pengantar", "Petugas membuat surat pengantar dan membantu mengisi formulir bila perlu."),
+            LANGKAH_DUKCAPIL,
+        ],
+        "waktu_penyelesaian": "Pengantar desa: hari itu juga. Pencetakan KTP-el mengikuti jadwal Dispendukcapil.",
+        "petugas": "Kepala Seksi Pemerintahan",
+        "dasar_hukum": [UU_ADMINDUK, PERPRES_96, PERMENDAGRI_108],
+    },
+    {
+        "title": "Pengantar Kartu Keluarga (KK)",
+        "slug": "pengantar-kartu-keluarga",
+        "kategori": ServicePage.Kategori.KEPENDUDUKAN,
+        "unggulan": True,
+        "ringkasan": "Surat pengantar untuk membuat KK baru (mis. setelah menikah), menambah atau mengurangi "
+        "anggota keluarga, dan mengganti KK yang rusak atau hilang.",
+        "persyaratan": [
+            PENGANTAR_RT_RW,
+            "KK lama (asli)",
+            "KTP-el kepala keluarga",
+            "KK baru karena menikah: buku nikah atau akta perkawinan",
+            "Menambah anggota karena kelahiran: surat keterangan lahir; karena pindah datang: surat keterangan pindah",
+            "KK hilang: surat keterangan kehilangan dari kepolisian",
+        ],
+        "prosedur": [
+            LANGKAH_RT_RW,
+            LANGKAH_SERAHKAN,
+            ("Isi formulir", "Petugas membantu mengisi formulir biodata keluarga (F-1.01)."),
+            LANGKAH_DUKCAPIL,
+        ],
+        "waktu_penyelesaian": "Pengantar desa: hari itu juga. Penerbitan KK mengikuti jadwal Dispendukcapil.",
+        "petugas": "Kepala Seksi Pemerintahan",
+        "dasar_hukum": [UU_ADMINDUK, PERPRES_96, PERMENDAGRI_108, PERMENDAGRI_109],
+    },
+    {
+        "title": "Surat Keterangan Usaha",
+        "slug": "surat-keterangan-usaha",
+        "kategori": ServicePage.Kategori.SURAT_KETERANGAN,
+        "unggulan": True,
+        "ringkasan": "Menerangkan bahwa Anda menjalankan usaha di desa ini, mis. untuk pengajuan kredit usaha "
+        "rakyat (KUR).",
+        "persyaratan": [
+            PENGANTAR_RT_RW,
+            KTP,
+            KK,
+            "Keterangan jenis usaha dan alamat tempat usaha",
+            "Foto tempat usaha (bila diminta petugas)",
+        ],
+        "prosedur": [LANGKAH_RT_RW, LANGKAH_SERAHKAN, LANGKAH_TANDA_TANGAN, LANGKAH_TERIMA],
+        "waktu_penyelesaian": "1 hari kerja",
+        "petugas": "Kepala Seksi Pelayanan",
+        "dasar_hukum": [
+            UU_DESA,
+            "Peraturan Pemerintah Nomor 5 Tahun 2021 tentang Penyelenggaraan Perizinan Berusaha Berbasis Risiko",
+        ],
+        "catatan": "<p>Surat keterangan usaha bukan izin usaha. Nomor Induk Berusaha (NIB) untuk usaha mikro "
+        'dan kecil dapat diurus sendiri secara gratis di <a href="https://oss.go.id">oss.go.id</a>; '
+        "petugas desa dapat membantu.</p>",
+    },
+    {
+        "title": "Surat Keterangan Kelahiran",
+        "slug": "surat-keterangan-kelahiran",
+        "kategori": ServicePage.Kategori.KEPENDUDUKAN,
+        "unggulan": True,
+        "ringkasan": "Pencatatan kelahiran di desa dan pengantar untuk akta kelahiran. Laporkan paling lambat "
+        "60 hari setelah bayi lahir.",
+        "persyaratan": [
+            "Surat keterangan lahir dari rumah sakit, puskesmas, atau bidan",
+            "KK orang tua",
+            "KTP-el ayah dan ibu",
+            "Buku nikah atau akta perkawinan orang tua",
+            "Bila tidak ada surat keterangan lahir: surat pernyataan tanggung jawab mutlak (SPTJM) kebenaran "
+            "data kelahiran",
+        ],
+        "prosedur": [
+            ("Datang ke kantor desa", "Orang tua atau keluarga membawa persyaratan ke meja pelayanan."),
+            ("Isi formulir pelaporan", "Petugas membantu mengisi formulir pelaporan pencatatan sipil (F-2.01)."),
+            LANGKAH_TANDA_TANGAN,
+            LANGKAH_DUKCAPIL,
+        ],
+        "waktu_penyelesaian": "Surat desa: hari itu juga. Akta kelahiran mengikuti jadwal Dispendukcapil.",
+        "petugas": "Kepala Seksi Pemerintahan",
+        "dasar_hukum": [UU_ADMINDUK, PERPRES_96, PERMENDAGRI_109],
+    },
+    {
+        "title": "Surat Keterangan Kematian",
+        "slug": "surat-keterangan-kematian",
+        "kategori": ServicePage.Kategori.KEPENDUDUKAN,
+        "ringkasan": "Pencatatan kematian warga dan pengantar untuk akta kematian. Laporkan paling lambat 30 hari "
+        "setelah kematian.",
+        "persyaratan": [
+            "Surat keterangan kematian dari rumah sakit atau dokter, bila ada",
+            "KK dan KTP-el almarhum/almarhumah",
+            "KTP-el pelapor",
+            "KTP-el dua orang saksi",
+        ],
+        "prosedur": [
+            ("Datang ke kantor desa", "Keluarga membawa persyaratan ke meja pelayanan."),
+            ("Isi formulir pelaporan", "Petugas membantu mengisi formulir pelaporan pencatatan sipil (F-2.01)."),
+            LANGKAH_TANDA_TANGAN,
+            LANGKAH_DUKCAPIL,
+        ],
+        "waktu_penyelesaian": "Surat desa: hari itu juga. Akta kematian mengikuti jadwal Dispendukcapil.",
+        "petugas": "Kepala Seksi Pemerintahan",
+        "dasar_hukum": [UU_ADMINDUK, PERPRES_96, PERMENDAGRI_109],
+    },
+    {
+        "title": "Pengantar Pindah Domisili",
+        "slug": "pengantar-pindah",
+        "kategori": ServicePage.Kategori.KEPENDUDUKAN,
+        "ringkasan": "Surat pengantar bagi warga yang pindah ke luar desa, untuk mendapatkan Surat Keterangan "
+        "Pindah dari Dispendukcapil.",
+        "persyaratan": [
+            PENGANTAR_RT_RW,
+            KK,
+            "KTP-el semua anggota keluarga yang pindah",
+            "Alamat tujuan lengkap (RT/RW, desa/kelurahan, kecamatan, kabupaten/kota, provinsi)",
+            "Alasan pindah",
+        ],
+        "prosedur": [
+            LANGKAH_RT_RW,
+            LANGKAH_SERAHKAN,
+            ("Terima surat pengantar pindah", "Petugas mencatat kepindahan di buku register desa."),
+            LANGKAH_DUKCAPIL,
+            (
+                "Lapor di tempat tujuan",
+                "Serahkan Surat Keterangan Pindah ke desa/kelurahan tujuan untuk dibuatkan KK baru.",
+            ),
+        ],
+        "waktu_penyelesaian": "Pengantar desa: hari itu juga",
+        "petugas": "Kepala Seksi Pemerintahan",
+        "dasar_hukum": [UU_ADMINDUK, PERPRES_96, PERMENDAGRI_108],
+    },
+]
+
+INTRO = (
+    "<p>Daftar layanan administrasi di kantor desa: apa saja yang perlu dibawa, langkah-langkahnya, berapa "
+    "lama, dan siapa yang melayani. Siapkan berkas sebelum datang agar urusan selesai dalam sekali kunjungan.</p>"
+)
+
+
+def service_page(spec: dict) -> ServicePage:
+    return ServicePage(
+        title=spec["title"],
+        slug=spec["slug"],
+        kategori=spec["kategori"],
+        unggulan=spec.get("unggulan", False),
+        ringkasan=spec["ringkasan"],
+        persyaratan=[("syarat", item) for item in spec["persyaratan"]],
+        prosedur=[("langkah", {"judul": judul, "keterangan": keterangan}) for judul, keterangan in spec["prosedur"]],
+        waktu_penyelesaian=spec["waktu_penyelesaian"],
+        petugas=spec["petugas"],
+        dasar_hukum=[("peraturan", item) for item in spec["dasar_hukum"]],
+        catatan=spec.get("catatan", ""),
+    )
+
+
+def build(home):
+    index = home.add_child(instance=LayananIndexPage(title="Layanan", slug="layanan", intro=INTRO, show_in_menus=True))
+    for spec in SERVICES:
+        index.add_child(instance=service_page(spec))
