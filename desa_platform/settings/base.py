@@ -29,6 +29,8 @@ SHARED_APPS = [
     # TOTP two-factor: required for Diskominfo staff (console), optional for desa admins
     "django_otp",
     "django_otp.plugins.otp_totp",
+    # login lockout: AccessAttempt tables in public (console) and in every desa schema (TENANT_APPS)
+    "axes",
     "django.contrib.contenttypes",
     "django.contrib.auth",
     "django.contrib.sessions",
@@ -43,6 +45,7 @@ TENANT_APPS = [
     "django.contrib.sitemaps",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "axes",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -94,9 +97,12 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     # ends a Diskominfo support session in a desa's admin when it expires or is closed from the console
     "desa_platform.console.middleware.SupportSessionMiddleware",
+    # a desa user who enrolled TOTP enters an admin page only after the code (sites/desa_admin/otp)
+    "sites.desa_admin.otp.middleware.AdminOTPRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 THEMES_DIR = BASE_DIR / "themes"
@@ -172,13 +178,16 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "sites.desa_admin.security.LettersAndDigitsValidator"},
 ]
 
 LANGUAGE_CODE = "id"
 TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
 USE_TZ = True
-WAGTAILADMIN_PERMITTED_LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
+# The admin speaks Indonesian only: English would parse 05/10 as month/day behind the clerk's back.
+LANGUAGES = [("id", "Bahasa Indonesia")]
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("id", "Bahasa Indonesia")]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
@@ -204,3 +213,35 @@ WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://localho
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# --- Desa admins (sites/desa_admin): roles, language, uploads, account safety ---
+DESA_FIRST_ADMIN_GROUPS = ["Kepala Desa"]  # the role ensure_first_admin gives a new desa's first admin
+WAGTAIL_DATE_FORMAT = "%d-%m-%Y"
+WAGTAIL_DATETIME_FORMAT = "%d-%m-%Y %H.%M"
+WAGTAIL_TIME_FORMAT = "%H.%M"
+# Phone photos: checked by content, re-encoded without EXIF (sites/desa_admin/uploads/images.py).
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "heic"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "sites.desa_admin.uploads.images.DesaImageForm"
+WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "csv", "txt"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "sites.desa_admin.uploads.documents.DesaDocumentForm"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []  # every document is a download, never rendered in the site's origin
+# Draftail has no raw-HTML feature; its links pass wagtail.whitelist.check_url, so no javascript: URL is saved.
+RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "hr", "link", "document-link", "image", "embed"]
+WAGTAILADMIN_RICH_TEXT_EDITORS = {
+    "default": {"WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea", "OPTIONS": {"features": RICH_TEXT_FEATURES}}
+}
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one: per account and per IP
+AXES_COOLOFF_TIME = 0.5  # hours
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "desa_admin/lockout.html"
+AXES_CLIENT_IP_CALLABLE = "sites.desa_admin.security.client_ip"
+AXES_USERNAME_FORM_FIELD = "username"
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True

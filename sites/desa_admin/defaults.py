@@ -1,0 +1,7 @@
+"""Every new desa starts with the roles Operator and Kepala Desa and the workflow between them (roles.py)."""
+
+from . import roles
+
+
+def build(home):
+    roles.setup(home)

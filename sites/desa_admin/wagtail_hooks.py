@@ -1,0 +1,26 @@
+"""How the desa admin is put together: dashboard panels and two-step verification."""
+
+from django.urls import include, path, reverse
+from wagtail import hooks
+
+from .otp import urls as otp_urls
+from .panels import LatestMessagesPanel, OnboardingPanel
+
+
+@hooks.register("construct_homepage_panels")
+def add_desa_panels(request, panels):
+    panels[:0] = [OnboardingPanel(), LatestMessagesPanel(request.user)]
+
+
+@hooks.register("register_admin_urls")
+def register_otp_urls():
+    return [path("akun/", include(otp_urls))]
+
+
+@hooks.register("register_account_menu_item")
+def otp_account_menu_item(request):
+    return {
+        "url": reverse("desa_admin_otp_setup"),
+        "label": "Verifikasi dua langkah",
+        "help_text": "Lindungi akun dengan kode dari aplikasi autentikator di ponsel.",
+    }
