@@ -45,8 +45,12 @@ def provision(count: int) -> list[str]:
 
     from desa_platform.tenancy import template_schema
     from desa_platform.tenancy.models import Desa
-    from desa_platform.tenancy.services.provisioning import DesaSpec, create_desa
+    from desa_platform.tenancy.services.provisioning import DesaSpec, create_desa, delete_desa
 
+    if template_schema.current() is None:
+        # The template is about to be rebuilt: desa cloned from the old one are stale.
+        for desa in Desa.objects.filter(slug__startswith="bench-http-"):
+            delete_desa(desa)
     template_schema.ensure_template()
     hosts = []
     for i in range(count):
