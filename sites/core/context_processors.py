@@ -1,6 +1,18 @@
+from django.utils.functional import SimpleLazyObject
+
 from desa_platform.tenancy.current import current_desa
 from desa_platform.tenancy.themes import current_theme
 
 
+def _pengaturan():
+    """The desa's settings row, or a blank unsaved one: a page view never writes (Wagtail's `load()` would
+    create the row on first read, and any write empties the desa's page cache)."""
+    from sites.core.models import PengaturanDesa
+
+    if current_desa() is None:
+        return PengaturanDesa()
+    return PengaturanDesa.base_queryset().first() or PengaturanDesa()
+
+
 def desa(request):
-    return {"desa": current_desa(), "theme": current_theme()}
+    return {"desa": current_desa(), "theme": current_theme(), "pengaturan": SimpleLazyObject(_pengaturan)}

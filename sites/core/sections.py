@@ -1,6 +1,7 @@
 """Each content app may add to a new desa: `sites/<app>/defaults.py` with `build(home)` adds its default
 pages (run once, in the template schema), `sites/<app>/pilot.py` with `load(home)` adds the pilot's
-believable content (Socorejo only, idempotent)."""
+believable content (Socorejo only, idempotent), and `sites/<app>/urls.py` adds site-wide routes that are
+not pages (included by sites/core/urls.py: the news feed, the search page)."""
 
 from importlib import import_module
 from importlib.util import find_spec
@@ -16,6 +17,8 @@ SECTION_APPS = [
     "kontak",
     "search",
     "desa_admin",
+    # The home page has no default pages of its own; its pilot sets the sambutan and the site settings.
+    "home",
 ]
 
 

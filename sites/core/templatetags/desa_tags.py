@@ -156,13 +156,22 @@ def main_menu(context) -> list[dict]:
 
 @register.simple_tag(takes_context=True)
 def breadcrumbs(context) -> list:
-    """The pages from the desa's home down to (not including) the current page; [] on the home page."""
+    """The pages from the desa's home down to the current one, which is left out (base.html prints its title).
+
+    A view below a page (a news category, the search page) sets `crumb_current`; then the page itself is a link.
+    """
     page = context.get("page")
     request = context.get("request")
     home = _home(request)
-    if page is None or home is None or getattr(page, "depth", 0) <= home.depth:
+    sub_view = bool(context.get("crumb_current"))
+    if home is None:
         return []
-    return list(page.get_ancestors().filter(depth__gte=home.depth))
+    if page is None:
+        return [home] if sub_view else []
+    if getattr(page, "depth", 0) < home.depth or (page.depth == home.depth and not sub_view):
+        return []
+    crumbs = list(page.get_ancestors().filter(depth__gte=home.depth))
+    return crumbs + [page] if sub_view else crumbs
 
 
 @register.simple_tag(takes_context=True)
@@ -210,13 +219,8 @@ def og_image_url(context, image=None) -> str:
 
 
 def _pengaturan(context):
-    from sites.core.models import PengaturanDesa
-
-    request = context.get("request")
-    try:
-        return PengaturanDesa.load(request_or_site=request)
-    except Exception:  # a missing table must never break a page; the settings are decoration
-        return None
+    """The settings row from the context processor (never created on a page view)."""
+    return context.get("pengaturan")
 
 
 def _json_ld_script(data: dict) -> str:

@@ -1,0 +1,293 @@
+"""Berita: the desa's news, with categories, tags, a month archive and an RSS feed (see feeds.py)."""
+
+import datetime
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from sites.core.blocks import SIMPLE_RICH_TEXT_FEATURES, BodyBlock
+from sites.core.models import BasePage
+from sites.core.templatetags.desa_tags import nama_bulan
+
+PER_PAGE = 9
+RELATED_COUNT = 3
+
+
+def today() -> datetime.date:
+    return timezone.localdate()
+
+
+class KategoriBerita(models.Model):
+    """A news category chosen by the desa (Pemerintahan, Pembangunan, Kesehatan…); a snippet."""
+
+    nama = models.CharField("nama", max_length=60, unique=True, help_text="Mis. 'Pembangunan'.")
+    slug = models.SlugField(
+        "slug",
+        max_length=60,
+        unique=True,
+        allow_unicode=False,
+        help_text="Bagian alamat halaman kategori, huruf kecil dan tanda hubung, mis. 'pembangunan'.",
+    )
+
+    panels = [FieldPanel("nama"), FieldPanel("slug")]
+
+    class Meta:
+        ordering = ["nama"]
+        verbose_name = "kategori berita"
+        verbose_name_plural = "kategori berita"
+
+    def __str__(self):
+        return self.nama
+
+
+class BeritaTag(TaggedItemBase):
+    content_object = ParentalKey("berita.BeritaPage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class BeritaIndexPage(RoutablePageMixin, BasePage):
+    """The news list: /berita/, /berita/kategori/<slug>/, /berita/tag/<slug>/, /berita/arsip/<yyyy>/<mm>/."""
+
+    intro = RichTextField(
+        "pengantar", blank=True, features=SIMPLE_RICH_TEXT_FEATURES, help_text="Teks singkat di atas daftar berita."
+    )
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["berita.BeritaPage"]
+    max_count = 1
+    show_in_menus_default = True
+
+    class Meta:
+        verbose_name = "daftar berita"
+        verbose_name_plural = "daftar berita"
+
+    def articles(self):
+        return (
+            BeritaPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("gambar")
+            .order_by("-tanggal", "-first_published_at", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = kwargs.get("articles")
+        if articles is None:
+            articles = self.articles()
+        context["articles"] = Paginator(articles, PER_PAGE).get_page(request.GET.get("page"))
+        context["page_obj"] = context["articles"]
+        context["categories"] = self.categories_in_use()
+        context["archive"] = self.archive_months()
+        context["tags"] = self.popular_tags()
+        return context
+
+    def categories_in_use(self):
+        return (
+            KategoriBerita.objects.filter(beritapage__in=self.articles())
+            .annotate(jumlah=Count("beritapage", distinct=True))
+            .order_by("nama")
+        )
+
+    def archive_months(self) -> list[dict]:
+        months = (
+            self.articles()
+            .annotate(bulan=TruncMonth("tanggal"))
+            .values("bulan")
+            .annotate(jumlah=Count("pk"))
+            .order_by("-bulan")
+        )
+        return [
+            {
+                "year": row["bulan"].year,
+                "month": row["bulan"].month,
+                "label": f"{nama_bulan(row['bulan'].month)} {row['bulan'].year}",
+                "count": row["jumlah"],
+                "url": self.url + self.reverse_subpage("archive", args=[row["bulan"].year, row["bulan"].month]),
+            }
+            for row in months
+        ]
+
+    def popular_tags(self, limit: int = 15):
+        return (
+            Tag.objects.filter(berita_beritatag_items__content_object__in=self.articles())
+            .annotate(jumlah=Count("berita_beritatag_items", distinct=True))
+            .order_by("-jumlah", "name")[:limit]
+        )
+
+    def _list(self, request, articles, heading: str, subpage: str, *args):
+        return self.render(
+            request,
+            articles=articles,
+            context_overrides={
+                "filter_heading": heading,
+                "crumb_current": heading,
+                "canonical_path": self.url + self.reverse_subpage(subpage, args=list(args)),
+                "filtered": True,
+            },
+        )
+
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+    @path("kategori/<slug:slug>/", name="category")
+    def by_category(self, request, slug):
+        kategori = get_object_or_404(KategoriBerita, slug=slug)
+        articles = self.articles().filter(kategori=kategori)
+        return self._list(request, articles, f"Kategori: {kategori.nama}", "category", slug)
+
+    @path("tag/<str:slug>/", name="tag")
+    def by_tag(self, request, slug):
+        tag = get_object_or_404(Tag, slug=slug)
+        articles = self.articles().filter(tags=tag)
+        return self._list(request, articles, f"Topik: {tag.name}", "tag", slug)
+
+    @path("arsip/<int:year>/<int:month>/", name="archive")
+    def by_month(self, request, year, month):
+        if not (1 <= month <= 12 and 1900 <= year <= 9999):
+            raise Http404("Bulan tidak dikenal")
+        articles = self.articles().filter(tanggal__year=year, tanggal__month=month)
+        return self._list(request, articles, f"Arsip {nama_bulan(month)} {year}", "archive", year, month)
+
+
+class BeritaPage(BasePage):
+    tanggal = models.DateField("tanggal", default=today, help_text="Tanggal berita; menentukan urutan dan arsip.")
+    penulis = models.CharField(
+        "penulis", max_length=100, blank=True, help_text="Nama penulis. Kosongkan untuk memakai nama akun pembuat."
+    )
+    gambar = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="gambar utama",
+        help_text="Foto di atas berita, di daftar berita dan saat dibagikan. Sebaiknya mendatar (3:2).",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    keterangan_gambar = models.CharField(
+        "keterangan gambar", max_length=250, blank=True, help_text="Apa/siapa di foto, dan sumber foto."
+    )
+    ringkasan = models.TextField(
+        "ringkasan",
+        max_length=400,
+        blank=True,
+        help_text="Satu-dua kalimat untuk daftar berita dan mesin pencari. Kosongkan untuk memakai awal isi berita.",
+    )
+    body = StreamField(BodyBlock(), verbose_name="isi berita", blank=True)
+    kategori = ParentalManyToManyField(
+        KategoriBerita, verbose_name="kategori", blank=True, help_text="Pilih satu atau beberapa kategori."
+    )
+    tags = ClusterTaggableManager(
+        "topik", through=BeritaTag, blank=True, help_text="Kata kunci, pisahkan dengan koma, mis. 'posyandu, balita'."
+    )
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("tanggal"), FieldPanel("penulis"), FieldPanel("kategori"), FieldPanel("tags")],
+            heading="Keterangan berita",
+        ),
+        MultiFieldPanel([FieldPanel("gambar"), FieldPanel("keterangan_gambar")], heading="Gambar utama"),
+        FieldPanel("ringkasan"),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("ringkasan"),
+        index.SearchField("body"),
+        index.SearchField("penulis"),
+        index.FilterField("tanggal"),
+    ]
+    parent_page_types = ["berita.BeritaIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "berita"
+        verbose_name_plural = "berita"
+
+    @property
+    def listing_image(self):
+        return self.gambar
+
+    @property
+    def listing_date(self):
+        return self.tanggal
+
+    @property
+    def listing_summary(self) -> str:
+        if self.ringkasan:
+            return self.ringkasan
+        return Truncator(" ".join(strip_tags(self.body.render_as_block()).split())).words(40)
+
+    @property
+    def author_name(self) -> str:
+        if self.penulis:
+            return self.penulis
+        owner = self.owner
+        return (owner.get_full_name() or owner.get_username()) if owner else ""
+
+    def related(self, limit: int = RELATED_COUNT):
+        """Articles sharing a category or topic, newest first; the latest others when none share any."""
+        others = BeritaPage.objects.live().public().exclude(pk=self.pk).select_related("gambar")
+        category_ids = list(self.kategori.values_list("pk", flat=True))
+        tag_ids = list(self.tags.values_list("pk", flat=True))
+        shared = others.filter(models.Q(kategori__in=category_ids) | models.Q(tags__in=tag_ids)).distinct()
+        related = list(shared.order_by("-tanggal", "-pk")[:limit])
+        if len(related) < limit:
+            seen = [page.pk for page in related]
+            related += list(others.exclude(pk__in=seen).order_by("-tanggal", "-pk")[: limit - len(related)])
+        return related
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related"] = self.related()
+        context["index_page"] = self.get_parent().specific
+        return context
+
+    def json_ld(self, request=None) -> dict:
+        from desa_platform.tenancy.current import current_desa
+
+        desa = current_desa()
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.title[:110],
+            "datePublished": self.tanggal.isoformat(),
+            "url": self.get_full_url(request),
+            "inLanguage": "id",
+            "description": self.get_meta_description(),
+            "publisher": {"@type": "GovernmentOrganization", "name": desa.display_name if desa else ""},
+        }
+        if self.last_published_at:
+            data["dateModified"] = timezone.localtime(self.last_published_at).isoformat()
+        if self.author_name:
+            data["author"] = {"@type": "Person", "name": self.author_name}
+        if self.gambar:
+            rendition = self.gambar.get_rendition("fill-1200x630-c50")
+            data["image"] = request.build_absolute_uri(rendition.url) if request else rendition.url
+        return data
+
+
+def latest_news(limit: int = 3):
+    """The newest live articles of this desa (for the home page)."""
+    return list(
+        BeritaPage.objects.live().public().select_related("gambar").order_by("-tanggal", "-first_published_at")[:limit]
+    )
+
+
+def news_index() -> Page | None:
+    return BeritaIndexPage.objects.live().first()

@@ -1,0 +1,197 @@
+"""Pemerintahan: perangkat desa, BPD and lembaga kemasyarakatan as snippets, shown as a structure on one page."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from sites.core.blocks import SIMPLE_RICH_TEXT_FEATURES, BodyBlock
+from sites.core.models import BasePage
+
+
+class Pejabat(models.Model):
+    """What a person holding an office has: name, title, photo, place in the list, term."""
+
+    nama = models.CharField("nama", max_length=100, help_text="Nama lengkap dengan gelar, mis. 'Siti Aminah, S.Pd.'.")
+    jabatan = models.CharField("jabatan", max_length=100, help_text="Mis. 'Sekretaris Desa', 'Kepala Dusun Krajan'.")
+    foto = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="foto",
+        help_text="Foto wajah, tegak (3:4) atau persegi. Boleh dikosongkan.",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    urutan = models.PositiveSmallIntegerField(
+        "urutan", default=100, help_text="Angka kecil tampil lebih dulu (mis. Kepala Desa 1, Sekretaris 2)."
+    )
+    periode_mulai = models.PositiveSmallIntegerField(
+        "mulai menjabat (tahun)", null=True, blank=True, help_text="Tahun mulai, mis. 2019."
+    )
+    periode_selesai = models.PositiveSmallIntegerField(
+        "akhir masa jabatan (tahun)", null=True, blank=True, help_text="Tahun berakhir, mis. 2025. Boleh kosong."
+    )
+    aktif = models.BooleanField(
+        "masih menjabat", default=True, help_text="Hapus centang bila sudah tidak menjabat; data tetap tersimpan."
+    )
+
+    class Meta:
+        abstract = True
+        ordering = ["urutan", "nama"]
+
+    def __str__(self):
+        return f"{self.nama} — {self.jabatan}"
+
+    def clean(self):
+        super().clean()
+        if self.periode_mulai and self.periode_selesai and self.periode_selesai < self.periode_mulai:
+            raise ValidationError({"periode_selesai": "Akhir masa jabatan tidak boleh sebelum tahun mulai."})
+        this_year = timezone.localdate().year
+        for field in ("periode_mulai", "periode_selesai"):
+            year = getattr(self, field)
+            if year and not 1945 <= year <= this_year + 10:
+                raise ValidationError({field: f"Tahun {year} tidak masuk akal; tulis empat angka, mis. 2019."})
+
+    @property
+    def periode(self) -> str:
+        if self.periode_mulai and self.periode_selesai:
+            return f"{self.periode_mulai}–{self.periode_selesai}"
+        if self.periode_mulai:
+            return f"sejak {self.periode_mulai}"
+        return ""
+
+    @property
+    def inisial(self) -> str:
+        words = [w for w in self.nama.replace(",", " ").split() if w[:1].isalpha() and not w.endswith(".")]
+        return "".join(w[0] for w in words[:2]).upper() or "?"
+
+
+PEJABAT_PANELS = [
+    FieldPanel("nama"),
+    FieldPanel("jabatan"),
+    FieldPanel("foto"),
+    FieldPanel("urutan"),
+    FieldRowPanel([FieldPanel("periode_mulai"), FieldPanel("periode_selesai")], heading="Periode"),
+    FieldPanel("aktif"),
+]
+
+
+class PerangkatDesa(Pejabat):
+    class Kelompok(models.TextChoices):
+        PIMPINAN = "pimpinan", "Kepala Desa"
+        SEKRETARIAT = "sekretariat", "Sekretariat (Sekretaris Desa dan Kepala Urusan)"
+        TEKNIS = "teknis", "Pelaksana teknis (Kepala Seksi)"
+        KEWILAYAHAN = "kewilayahan", "Pelaksana kewilayahan (Kepala Dusun)"
+
+    kelompok = models.CharField(
+        "kelompok",
+        max_length=20,
+        choices=Kelompok.choices,
+        default=Kelompok.SEKRETARIAT,
+        help_text="Menentukan letaknya di bagan susunan organisasi (Permendagri 84/2015).",
+    )
+
+    panels = PEJABAT_PANELS[:2] + [FieldPanel("kelompok")] + PEJABAT_PANELS[2:]
+
+    class Meta(Pejabat.Meta):
+        verbose_name = "perangkat desa"
+        verbose_name_plural = "perangkat desa"
+
+
+class AnggotaBPD(Pejabat):
+    panels = PEJABAT_PANELS
+
+    class Meta(Pejabat.Meta):
+        verbose_name = "anggota BPD"
+        verbose_name_plural = "anggota BPD"
+
+
+class Lembaga(models.Model):
+    """A lembaga kemasyarakatan desa (LPMD, PKK, Karang Taruna, RT/RW, Posyandu…)."""
+
+    nama = models.CharField("nama", max_length=120, help_text="Mis. 'Tim Penggerak PKK Desa'.")
+    singkatan = models.CharField("singkatan", max_length=30, blank=True, help_text="Mis. 'PKK'.")
+    ketua = models.CharField("ketua", max_length=100, blank=True, help_text="Nama ketua saat ini.")
+    keterangan = models.TextField("keterangan", blank=True, help_text="Tugas dan kegiatan utamanya, dua-tiga kalimat.")
+    jumlah_anggota = models.PositiveIntegerField(
+        "jumlah anggota/unit", null=True, blank=True, help_text="Mis. jumlah kader, atau jumlah RT untuk lembaga RT."
+    )
+    urutan = models.PositiveSmallIntegerField("urutan", default=100, help_text="Angka kecil tampil lebih dulu.")
+
+    panels = [
+        FieldRowPanel([FieldPanel("nama"), FieldPanel("singkatan")]),
+        FieldPanel("ketua"),
+        FieldPanel("keterangan"),
+        FieldRowPanel([FieldPanel("jumlah_anggota"), FieldPanel("urutan")]),
+    ]
+
+    class Meta:
+        ordering = ["urutan", "nama"]
+        verbose_name = "lembaga kemasyarakatan"
+        verbose_name_plural = "lembaga kemasyarakatan"
+
+    def __str__(self):
+        return self.nama
+
+
+class PemerintahanPage(BasePage):
+    """/pemerintahan/: the organisation chart of the desa government, the BPD and the lembaga."""
+
+    intro = RichTextField(
+        "pengantar", blank=True, features=SIMPLE_RICH_TEXT_FEATURES, help_text="Teks pembuka di atas bagan."
+    )
+    tugas_bpd = RichTextField(
+        "tentang BPD",
+        blank=True,
+        features=SIMPLE_RICH_TEXT_FEATURES,
+        help_text="Penjelasan singkat fungsi BPD; tampil di atas daftar anggota BPD.",
+    )
+    body = StreamField(BodyBlock(), verbose_name="isi tambahan", blank=True, help_text="Tampil di bawah bagan.")
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("tugas_bpd"),
+        FieldPanel("body"),
+        HelpPanel(
+            "<p>Nama perangkat desa, anggota BPD dan lembaga kemasyarakatan diisi di menu <b>Pemerintahan</b> "
+            "di samping kiri; halaman ini menyusunnya menjadi bagan.</p>"
+        ),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+    show_in_menus_default = True
+
+    class Meta:
+        verbose_name = "pemerintahan desa"
+        verbose_name_plural = "pemerintahan desa"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(structure())
+        return context
+
+
+def structure() -> dict:
+    """Active officials grouped the way the chart shows them; empty groups are left out by the template."""
+    perangkat = list(PerangkatDesa.objects.filter(aktif=True).select_related("foto"))
+    groups = [
+        (label, [p for p in perangkat if p.kelompok == key])
+        for key, label in PerangkatDesa.Kelompok.choices
+        if key != PerangkatDesa.Kelompok.PIMPINAN
+    ]
+    return {
+        "kepala_desa": [p for p in perangkat if p.kelompok == PerangkatDesa.Kelompok.PIMPINAN],
+        "perangkat_groups": [(label, people) for label, people in groups if people],
+        "bpd": list(AnggotaBPD.objects.filter(aktif=True).select_related("foto")),
+        "lembaga": list(Lembaga.objects.all()),
+    }
+
+
+def kepala_desa():
+    """The active head of the desa, or None (the home page uses the photo and name for the sambutan)."""
+    return PerangkatDesa.objects.filter(aktif=True, kelompok=PerangkatDesa.Kelompok.PIMPINAN).first()
