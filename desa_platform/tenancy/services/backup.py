@@ -52,7 +52,11 @@ def backup_dir() -> Path:
 
 
 def media_dir(schema_name: str) -> Path:
-    return Path(settings.MEDIA_ROOT) / schema_name
+    """The desa's upload folder, as the tenant-aware file storage sees it (MEDIA_ROOT/<schema>/ by default)."""
+    from django.core.files.storage import default_storage
+
+    with schema_context(schema_name):
+        return Path(default_storage.location)
 
 
 def _new_path(slug: str) -> Path:
@@ -243,6 +247,8 @@ def restore(path, *, into: Desa | None = None, new_slug: str = "", new_domain: s
 def _load_rows(path, manifest: dict, schema: str) -> None:
     with connection.cursor() as cursor:
         if schema_exists(schema):
+            # Deferred foreign-key checks still pending on its tables would block the DROP: run them now.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             cursor.execute(f'DROP SCHEMA "{schema}" CASCADE')
         cursor.execute(template_schema.structure_sql(schema))
         connection.search_path_set_schemas = None  # the structure SQL moved the search path
@@ -273,7 +279,7 @@ def _load_rows(path, manifest: dict, schema: str) -> None:
 
 
 def _extract_media(path) -> Path:
-    staging = Path(settings.MEDIA_ROOT) / f".restore-{timezone.now():%Y%m%d%H%M%S%f}"
+    staging = media_dir("public").parent / f".restore-{timezone.now():%Y%m%d%H%M%S%f}"
     staging.mkdir(parents=True)
     with zipfile.ZipFile(path) as archive:
         for member in archive.namelist():

@@ -318,6 +318,7 @@ def start_job(specs: list[DesaSpec], actor, title: str) -> BulkJob:
 
 
 def _run_job_in_thread(job_id: int) -> None:
+    close_old_connections()
     try:
         run_job(job_id)
     finally:
@@ -325,7 +326,6 @@ def _run_job_in_thread(job_id: int) -> None:
 
 
 def run_job(job_id: int) -> BulkJob:
-    close_old_connections()
     with schema_context("public"):
         job = BulkJob.objects.get(pk=job_id)
         job.state = BulkJob.State.RUNNING

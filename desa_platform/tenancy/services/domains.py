@@ -14,10 +14,10 @@ from .provisioning import DOMAIN_RE, ProvisioningError, personalise
 
 def clean_domain(domain: str) -> str:
     name = (domain or "").strip().lower().rstrip(".")
-    if not DOMAIN_RE.match(name):
-        raise ProvisioningError(f"Domain '{domain}' tidak sah: contoh yang benar 'socorejo.desa.id'.")
     if name in {d.lower() for d in settings.PLATFORM_DOMAINS}:
         raise ProvisioningError(f"Domain '{name}' adalah domain platform, bukan domain desa.")
+    if not DOMAIN_RE.match(name):
+        raise ProvisioningError(f"Domain '{domain}' tidak sah: contoh yang benar 'socorejo.desa.id'.")
     return name
 
 

@@ -86,11 +86,12 @@ def enter(signed: str, desa: Desa):
             problem = "Tautan akses dukungan hanya bisa dipakai sekali; buka sesi baru dari konsol."
         elif session.closed_at is not None or session.expires_at <= now:
             problem = "Sesi akses dukungan sudah berakhir; buka sesi baru dari konsol."
-        if problem:
-            audit.record(session.staff_username if session else "anonim", "support-denied", desa, alasan=problem)
-            raise ProvisioningError(problem)
-        session.used_at = now
-        session.save(update_fields=["used_at"])
+        if problem is None:
+            session.used_at = now
+            session.save(update_fields=["used_at"])
+    if problem:  # logged outside the transaction above, which a refusal must not roll back
+        audit.record(session.staff_username if session else "anonim", "support-denied", desa, alasan=problem)
+        raise ProvisioningError(problem)
     user = ensure_support_user(desa, session)
     audit.record(session.staff_username, "support-enter", desa, sesi=session.pk, pengguna=user.username)
     return session, user
