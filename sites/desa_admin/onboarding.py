@@ -86,38 +86,41 @@ def pengaturan():
 
 
 def step_profil():
-    page_model = first_model(("profil", "ProfilPage"), ("profil", "ProfilDesaPage"))
-    if page_model is None:
+    """The profile is filled when its overview and visi-misi pages have every text of their own written."""
+    page_models = [m for m in (model("profil", "ProfilPage"), model("profil", "VisiMisiPage")) if m is not None]
+    if not page_models:
         return None
-    page = page_model.objects.first()
-    fields = own_text_fields(page_model)
-    done = page is not None and bool(fields) and all(is_filled(getattr(page, f.name)) for f in fields)
+    unfilled = []
+    for page_model in page_models:
+        page = page_model.objects.first()
+        fields = own_text_fields(page_model)
+        if page is None or not all(is_filled(getattr(page, f.name)) for f in fields):
+            unfilled.append(page)
+    first_gap = next((page for page in unfilled if page is not None), None)
     return Step(
         "profil",
         "Profil desa",
-        "Sejarah, visi-misi, wilayah dan data penduduk desa.",
-        done,
-        page_edit_url(page) if page else url_or_empty("wagtailadmin_explore_root"),
+        "Pengantar profil, sejarah, visi dan misi desa.",
+        not unfilled,
+        page_edit_url(first_gap) if first_gap else url_or_empty("wagtailadmin_explore_root"),
     )
 
 
+def snippet_list_url(snippet_model) -> str:
+    viewset = getattr(snippet_model, "snippet_viewset", None)
+    return url_or_empty(viewset.get_url_name("list")) if viewset else ""
+
+
 def step_perangkat():
-    perangkat_model = first_model(("pemerintahan", "Perangkat"), ("pemerintahan", "PerangkatDesa"))
+    perangkat_model = first_model(("pemerintahan", "PerangkatDesa"), ("pemerintahan", "Perangkat"))
     if perangkat_model is None:
         return None
-    owner_page = first_model(("pemerintahan", "PemerintahanPage"), ("pemerintahan", "PerangkatIndexPage"))
-    page = owner_page.objects.first() if owner_page else None
-    if page is not None:
-        url = page_edit_url(page)
-    else:
-        meta = perangkat_model._meta
-        url = url_or_empty(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:list")
     return Step(
         "perangkat",
         "Perangkat desa",
         "Nama, jabatan dan foto kepala desa serta perangkatnya.",
         perangkat_model.objects.exists(),
-        url,
+        snippet_list_url(perangkat_model) or url_or_empty("wagtailadmin_explore_root"),
     )
 
 

@@ -5,12 +5,13 @@ from urllib.parse import quote, urlencode
 
 import segno
 from django.contrib import messages
+from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
-from django_otp import devices_for_user, verify_token
+from django_otp import devices_for_user
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -19,6 +20,19 @@ from desa_platform.tenancy.current import current_desa
 from .forms import TokenForm
 
 WRONG_CODE = "Kode salah atau sudah kedaluwarsa. Periksa jam di ponsel Anda lalu coba kode yang baru."
+TOO_FAST = "Terlalu banyak kode salah. Tunggu beberapa detik, lalu masukkan kode yang baru."
+
+
+def code_refused(device, token: str) -> str | None:
+    """None when the code is right; else why not. The device's throttle doubles the wait after each wrong code."""
+    allowed, _detail = device.verify_is_allowed()
+    if not allowed:
+        return TOO_FAST
+    with transaction.atomic():
+        locked = type(device).objects.select_for_update().get(pk=device.pk)
+        if locked.verify_token(token):
+            return None
+    return WRONG_CODE
 
 
 def confirmed_device(user):
@@ -40,10 +54,11 @@ def verify(request):
         return redirect(safe_next(request, home))
     form = TokenForm(request.POST or None)
     if form.is_valid():
-        if verify_token(request.user, device.persistent_id, form.cleaned_data["token"]):
+        refused = code_refused(device, form.cleaned_data["token"])
+        if refused is None:
             otp_login(request, device)
             return redirect(safe_next(request, home))
-        form.add_error("token", WRONG_CODE)
+        form.add_error("token", refused)
     return TemplateResponse(request, "desa_admin/otp/verify.html", {"form": form, "next": safe_next(request, home)})
 
 
@@ -71,13 +86,15 @@ def setup(request):
     elif request.method == "POST" and pending is not None:
         form = TokenForm(request.POST)
         if form.is_valid():
-            if pending.verify_token(form.cleaned_data["token"]):
+            refused = code_refused(pending, form.cleaned_data["token"])
+            if refused is None:
+                pending.refresh_from_db()
                 pending.confirmed = True
                 pending.save()
                 otp_login(request, pending)
                 messages.success(request, "Verifikasi dua langkah aktif. Setiap masuk, Anda akan diminta kodenya.")
                 return redirect("desa_admin_otp_setup")
-            form.add_error("token", WRONG_CODE)
+            form.add_error("token", refused)
     context = {"pending": pending, "form": form}
     if pending is not None:
         uri = provisioning_uri(pending)
@@ -93,14 +110,11 @@ def disable(request):
     """Turning it off asks for a current code, so a forgotten open laptop cannot do it."""
     device = confirmed_device(request.user)
     form = TokenForm(request.POST)
-    if (
-        device is not None
-        and form.is_valid()
-        and verify_token(request.user, device.persistent_id, form.cleaned_data["token"])
-    ):
-        TOTPDevice.objects.filter(user=request.user).delete()
-        messages.success(request, "Verifikasi dua langkah dimatikan.")
-        return redirect("desa_admin_otp_setup")
-    if form.is_valid():
-        form.add_error("token", WRONG_CODE)
+    if device is not None and form.is_valid():
+        refused = code_refused(device, form.cleaned_data["token"])
+        if refused is None:
+            TOTPDevice.objects.filter(user=request.user).delete()
+            messages.success(request, "Verifikasi dua langkah dimatikan.")
+            return redirect("desa_admin_otp_setup")
+        form.add_error("token", refused)
     return TemplateResponse(request, "desa_admin/otp/active.html", {"form": form}, status=400)
