@@ -47,11 +47,10 @@ def provision(count: int) -> list[str]:
     from desa_platform.tenancy.models import Desa
     from desa_platform.tenancy.services.provisioning import DesaSpec, create_desa, delete_desa
 
-    if template_schema.current() is None:
-        # The template is about to be rebuilt: desa cloned from the old one are stale.
-        for desa in Desa.objects.filter(slug__startswith="bench-http-"):
-            delete_desa(desa)
-    template_schema.ensure_template()
+    template = template_schema.ensure_template()
+    # Desa cloned from an older template are stale: make them again.
+    for desa in Desa.objects.filter(slug__startswith="bench-http-", created__lt=template.built_at):
+        delete_desa(desa)
     hosts = []
     for i in range(count):
         slug = f"bench-http-{i:03d}"
