@@ -9,3 +9,6 @@ urlpatterns = [
     path("console/", include("desa_platform.console.urls")),
     path("healthz", views.healthz, name="healthz"),
 ]
+
+# The desa themes' 404 page needs a desa schema; the platform's domain has its own.
+handler404 = "desa_platform.console.views.not_found"

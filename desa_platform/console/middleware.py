@@ -2,6 +2,7 @@
 
 from django.contrib.auth import logout
 from django.shortcuts import render
+from wagtail.contrib.redirects.middleware import RedirectMiddleware
 
 from desa_platform.tenancy.services import support
 
@@ -17,3 +18,13 @@ class SupportSessionMiddleware:
                 logout(request)
                 return render(request, "console/support_ended.html", {"desa": request.tenant.facts}, status=403)
         return self.get_response(request)
+
+
+class TenantRedirectMiddleware(RedirectMiddleware):
+    """Wagtail's redirects live in each desa's schema: on the platform's own domain (console, portal) there are
+    none, and looking them up there would turn every 404 into a 500 (no wagtailcore_site table in public)."""
+
+    def process_response(self, request, response):
+        if getattr(request, "tenant", None) is None:
+            return response
+        return super().process_response(request, response)

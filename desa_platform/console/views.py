@@ -410,3 +410,8 @@ def audit_log(request):
     page = Paginator(entries, 100).get_page(request.GET.get("halaman"))
     context = {"page": page, "labels": audit.ACTION_LABELS, "params": request.GET}
     return render(request, "console/audit.html", context)
+
+
+def not_found(request, exception=None):
+    """404 of the platform's own domain: the desa themes' 404 page needs a desa schema (handler404 of urls_public)."""
+    return render(request, "console/not_found.html", status=404)

@@ -54,7 +54,9 @@ def otp_verify(request):
             if device.verify_token(token):
                 otp_login(request, device)
                 return _after_verification(request)
-        form.add_error("token", "Kode salah atau sudah kedaluwarsa; coba kode yang sedang tampil.")
+        form.add_error(
+            "token", "Kode salah atau sudah kedaluwarsa; tunggu sebentar, lalu coba kode yang sedang tampil."
+        )
     return render(request, "console/otp_verify.html", {"form": form})
 
 

@@ -101,7 +101,7 @@ MIDDLEWARE = [
     "sites.desa_admin.otp.middleware.AdminOTPRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "desa_platform.console.middleware.TenantRedirectMiddleware",  # Wagtail's, for desa domains only
     "axes.middleware.AxesMiddleware",
 ]
 

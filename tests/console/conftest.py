@@ -1,0 +1,41 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.files.storage import storages
+from django.test import Client
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+PASSWORD = "sandi-staf-panjang-1"
+
+
+@pytest.fixture(autouse=True)
+def folders(settings, tmp_path):
+    settings.DESA_BACKUP_DIR = tmp_path / "backups"
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.DESA_BULK_INLINE = True
+    storages["default"].__dict__.pop("relative_media_root", None)
+    yield
+    storages["default"].__dict__.pop("relative_media_root", None)
+
+
+def current_code(device) -> str:
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return f"{totp.token():06d}"
+
+
+@pytest.fixture
+def staff(db):
+    user = get_user_model().objects.create_user("budi", "budi@kominfo.test", PASSWORD, is_staff=True)
+    TOTPDevice.objects.create(user=user, name="Konsol", confirmed=True)
+    return user
+
+
+@pytest.fixture
+def console(staff) -> Client:
+    """A browser on the platform's domain, signed in with password and TOTP code."""
+    browser = Client(HTTP_HOST="localhost")
+    browser.post("/console/login/", {"username": "budi", "password": PASSWORD})
+    device = TOTPDevice.objects.get(user=staff)
+    response = browser.post("/console/otp/", {"token": current_code(device)})
+    assert response.status_code == 302 and response["Location"] == "/console/"
+    return browser
