@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
+from wagtail.rich_text import RichText
+from wagtail.whitelist import check_url
 
 register = template.Library()
 
@@ -121,6 +123,24 @@ def rupiah(value) -> str:
     if value is None or value == "":
         return ""
     return f"Rp {angka(value)}"
+
+
+@register.filter
+def richtext_safe(value) -> str:
+    """Wagtail's |richtext, minus links whose scheme is not http(s), mailto or tel (javascript:, data:…).
+
+    The admin editor already refuses them; this also covers text that arrived another way (an import, a script).
+    """
+    from bs4 import BeautifulSoup
+
+    html = str(RichText(value)) if not isinstance(value, RichText) else str(value)
+    if "href" not in html:
+        return mark_safe(html)  # noqa: S308 - Wagtail's own rich text output
+    soup = BeautifulSoup(html, "html.parser")
+    for link in soup.find_all(href=True):
+        if check_url(link["href"]) is None:
+            del link["href"]
+    return mark_safe(str(soup))  # noqa: S308 - parsed and re-serialised, unsafe links removed
 
 
 def _home(request):
