@@ -82,8 +82,14 @@ def build(home):
     index.add_child(instance=ProdukHukumIndexPage(title="Produk Hukum", slug="produk-hukum", intro=PRODUK_HUKUM_INTRO))
     ppid = PPIDPage(title="Informasi Publik (PPID)", slug="ppid", intro=PPID_INTRO, cara_permohonan=CARA_PERMOHONAN)
     index.add_child(instance=ppid)
-    for kategori, judul, keterangan, where in PUBLIC_INFORMATION:
+    for order, (kategori, judul, keterangan, where) in enumerate(PUBLIC_INFORMATION):
         ppid.informasi.add(
-            PPIDInformasi(kategori=kategori, judul=judul, keterangan=keterangan, halaman=find_page(home, where))
+            PPIDInformasi(
+                kategori=kategori,
+                judul=judul,
+                keterangan=keterangan,
+                halaman=find_page(home, where),
+                sort_order=order,
+            )
         )
     ppid.save()

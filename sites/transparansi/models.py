@@ -4,6 +4,7 @@ from django import forms
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Case, When
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -157,7 +158,9 @@ class ProdukHukumIndexPage(BasePage):
                 laws = laws.filter(jenis=filter_form.cleaned_data["jenis"])
             if filter_form.cleaned_data["tahun"]:
                 laws = laws.filter(tahun=filter_form.cleaned_data["tahun"])
-        laws = laws.order_by("-tahun", "jenis", "-nomor_urut", "-pk")
+        # Within a year: Perdes first, then the lower kinds, as the law ranks them; newest number first.
+        rank = Case(*(When(jenis=code, then=order) for order, code in enumerate(ProdukHukumPage.Jenis.values)))
+        laws = laws.order_by("-tahun", rank, "-nomor_urut", "-pk")
         context["filter_form"] = filter_form
         context["laws"] = Paginator(laws, 20).get_page(request.GET.get("page"))
         return context

@@ -176,7 +176,14 @@ def test_produk_hukum_list_filters_by_kind_and_year(client_a):
         law("perdes-1-2024", "perdes", "1", 2024, title="APBDes Tahun Anggaran 2024")
         law("perdes-2-2025", "perdes", "2", 2025, title="Pungutan Desa")
         law("sk-4-2025", "sk", "4", 2025, title="Tim Pelaksana Kegiatan")
+        law("bersama-1-2025", "peraturan-bersama", "1", 2025, title="Kerja Sama Antar-Desa")
     everything = client_a.get("/transparansi/produk-hukum/").text
+    # Newest year first; within a year by rank (Perdes, Peraturan Bersama, Perkades, SK).
+    order = [
+        everything.index(title)
+        for title in ("Pungutan Desa", "Kerja Sama Antar-Desa", "Tim Pelaksana", "APBDes Tahun Anggaran 2024")
+    ]
+    assert order == sorted(order)
     assert (
         "Peraturan Desa Nomor 1 Tahun 2024" in everything and "Keputusan Kepala Desa Nomor 4 Tahun 2025" in everything
     )
@@ -245,6 +252,7 @@ def test_ppid_page_lists_public_information_by_category(client_a):
         text.split('id="setiap-saat"')[1],
     )
     assert "Informasi berkala" in berkala and "RPJMDes" in berkala
+    assert berkala.index("Profil desa") < berkala.index("Struktur organisasi") < berkala.index("RPJMDes")
     assert 'href="/transparansi/apbdes-2025/"' in berkala and "APBDes Tahun 2025" in berkala  # joined by itself
     assert "Peringatan dini dan informasi bencana" in serta_merta
     assert 'href="/transparansi/produk-hukum/"' in setiap_saat and 'href="/layanan/"' in setiap_saat
