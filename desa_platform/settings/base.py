@@ -245,3 +245,4 @@ AXES_CLIENT_IP_CALLABLE = "sites.desa_admin.security.client_ip"
 AXES_USERNAME_FORM_FIELD = "username"
 SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+    "sites.tampilan",
