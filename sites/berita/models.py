@@ -189,7 +189,12 @@ class BeritaPage(BasePage):
         blank=True,
         help_text="Satu-dua kalimat untuk daftar berita dan mesin pencari. Kosongkan untuk memakai awal isi berita.",
     )
-    body = StreamField(BodyBlock(), verbose_name="isi berita", blank=True)
+    body = StreamField(
+        BodyBlock(),
+        verbose_name="isi berita",
+        blank=True,
+        help_text="Tulis berita dalam paragraf pendek; tambahkan gambar, tabel atau dokumen bila perlu.",
+    )
     kategori = ParentalManyToManyField(
         KategoriBerita, verbose_name="kategori", blank=True, help_text="Pilih satu atau beberapa kategori."
     )

@@ -22,7 +22,12 @@ def intro_field():
 
 
 def body_field():
-    return StreamField(BodyBlock(), verbose_name="isi", blank=True)
+    return StreamField(
+        BodyBlock(),
+        verbose_name="isi",
+        blank=True,
+        help_text="Isi halaman: paragraf, judul, gambar, tabel, angka per kategori, dokumen unduhan.",
+    )
 
 
 class ProfilPage(BasePage):
