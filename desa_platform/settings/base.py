@@ -74,6 +74,7 @@ TENANT_APPS = [
     "sites.galeri",
     "sites.kontak",
     "sites.search",
+    "sites.tampilan",
     "sites.desa_admin",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
@@ -248,4 +249,3 @@ AXES_CLIENT_IP_CALLABLE = "sites.desa_admin.security.client_ip"
 AXES_USERNAME_FORM_FIELD = "username"
 SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
-    "sites.tampilan",
