@@ -13,6 +13,7 @@ def folders(settings, tmp_path):
     settings.DESA_BACKUP_DIR = tmp_path / "backups"
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.DESA_BULK_INLINE = True
+    settings.DESA_BULK_WORKERS = 1  # worker threads would not see the test's transaction
     storages["default"].__dict__.pop("relative_media_root", None)
     yield
     storages["default"].__dict__.pop("relative_media_root", None)

@@ -7,6 +7,12 @@ from desa_platform.tenancy.services import bulk
 from desa_platform.tenancy.services.provisioning import ProvisioningError
 
 
+@pytest.fixture(autouse=True)
+def one_worker(settings):
+    # Worker threads have their own connections and would not see this test's transaction.
+    settings.DESA_BULK_WORKERS = 1
+
+
 def test_region_data_has_every_desa_and_kelurahan_of_tuban():
     places = bulk.region("Jawa Timur", "Tuban")
     assert len(places) == 328

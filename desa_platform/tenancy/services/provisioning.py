@@ -93,11 +93,11 @@ def validate(spec: DesaSpec) -> None:
         raise ProvisioningError(" ".join(errors))
 
 
-def create_desa(spec: DesaSpec) -> Desa:
-    """Create a desa by cloning the template schema; all or nothing."""
+def create_desa(spec: DesaSpec, template=None) -> Desa:
+    """Create a desa by cloning the template schema; all or nothing. A bulk run passes the template it checked."""
     with schema_context("public"):
         validate(spec)
-        template = template_schema.ensure_template()
+        template = template or template_schema.ensure_template()
         domains = [d.strip().lower() for d in spec.domains + spec.aliases]
         with transaction.atomic():
             desa = Desa.objects.create(
