@@ -7,6 +7,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Site
 from wagtail_factories import ImageFactory
 
+from sites.galeri import pilot
 from sites.galeri.models import AlbumFoto, AlbumPage, GaleriIndexPage
 
 
@@ -82,3 +83,13 @@ def test_an_album_and_its_images_stay_in_their_desa(client_a, client_b):
     assert "Album Desa A" not in client_b.get("/galeri/").text
     with client_b.schema():
         assert not get_image_model().objects.filter(title="Foto A").exists()
+
+
+@pytest.mark.django_db
+def test_pilot_album_loads_once(client_a):
+    with client_a.schema():
+        pilot.load(home())
+        pilot.load(home())
+        assert AlbumPage.objects.count() == 1 and AlbumFoto.objects.count() == len(pilot.PHOTOS)
+        assert get_image_model().objects.filter(title__startswith="Galeri: ").count() == len(pilot.PHOTOS)
+    assert client_a.get("/galeri/kerja-bakti-saluran-air/").text.count("<figure>") == len(pilot.PHOTOS)
