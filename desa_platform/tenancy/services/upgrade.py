@@ -116,11 +116,24 @@ def migrate_public() -> None:
     call_command("migrate_schemas", shared=True, interactive=False, verbosity=0)
 
 
+def ensure_template_current() -> None:
+    """Rebuild the template when its migrations are behind the graph, even if its fingerprint says otherwise
+    (a migration file that appeared while it was being built)."""
+    from ..models import SchemaTemplate
+
+    template_schema.ensure_template()
+    name = template_schema.TEMPLATE_SCHEMA
+    if not schema_versions([name])[name].is_current:
+        with schema_context("public"):
+            SchemaTemplate.objects.filter(schema_name=name).update(fingerprint="stale")
+        template_schema.ensure_template()
+
+
 def upgrade(workers: int | None = None, actor=None, progress=None, schemas: list[str] | None = None) -> UpgradeReport:
     """Migrate public, the template, and every desa that is behind. workers=0 migrates in this process."""
     started = time.perf_counter()
     migrate_public()
-    template_schema.ensure_template()
+    ensure_template_current()
     versions = schema_versions(schemas)
     report = UpgradeReport(checked=len(versions), behind=sorted(s for s, v in versions.items() if not v.is_current))
     if report.behind:
