@@ -20,7 +20,7 @@ from django_tenants.utils import schema_context
 
 from .. import template_schema
 from ..models import Desa
-from . import audit
+from . import audit, upgrade_worker
 
 
 @dataclass
@@ -156,7 +156,7 @@ def migrate_tenants(schemas: list[str], workers: int | None = None, progress=Non
     results = []
     if workers == 0:
         for schema in schemas:
-            result = _migrate_here(schema)
+            result = migrate_here(schema)
             results.append(result)
             if progress:
                 progress(result)
@@ -167,10 +167,10 @@ def migrate_tenants(schemas: list[str], workers: int | None = None, progress=Non
     with ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,
-        initializer=_worker_setup,
+        initializer=upgrade_worker.setup,
         initargs=(settings.SETTINGS_MODULE, database),
     ) as pool:
-        futures = {pool.submit(_migrate_in_worker, schema): schema for schema in schemas}
+        futures = {pool.submit(upgrade_worker.migrate, schema): schema for schema in schemas}
         for future in as_completed(futures):
             try:
                 result = future.result()
@@ -182,7 +182,7 @@ def migrate_tenants(schemas: list[str], workers: int | None = None, progress=Non
     return sorted(results, key=lambda r: r.schema_name)
 
 
-def _migrate_here(schema: str) -> TenantResult:
+def migrate_here(schema: str) -> TenantResult:
     started = time.perf_counter()
     try:
         template_schema.migrate_schema(schema)
@@ -190,18 +190,3 @@ def _migrate_here(schema: str) -> TenantResult:
     except Exception as error:  # reported per desa; the others are still migrated
         connection.set_schema_to_public()
         return TenantResult(schema, False, time.perf_counter() - started, f"{type(error).__name__}: {error}")
-
-
-def _worker_setup(settings_module: str, database: dict) -> None:
-    os.environ["DJANGO_SETTINGS_MODULE"] = settings_module
-    # Use the parent's database as it is (also a test database), without starting an embedded server again.
-    os.environ.setdefault("DATABASE_URL", "postgres://worker@127.0.0.1/unused")
-    import django
-    from django.conf import settings as worker_settings
-
-    django.setup()
-    worker_settings.DATABASES["default"].update(database)
-
-
-def _migrate_in_worker(schema: str) -> TenantResult:
-    return _migrate_here(schema)
