@@ -162,6 +162,14 @@ def test_messages_are_listed_for_the_desas_own_admins_only(client_a, client_b):
             client.force_login(user)
     listing = client_a.get("/admin/snippets/kontak/pesan/")
     assert listing.status_code == 200 and "Siti Aminah" in listing.text and "Pesan warga" in listing.text
+    assert "Siti Aminah" in client_a.get("/admin/snippets/kontak/pesan/?q=lampu").text
+    assert "Siti Aminah" not in client_a.get("/admin/snippets/kontak/pesan/?q=banjir").text
+    assert "Siti Aminah" in client_a.get("/admin/snippets/kontak/pesan/?status=baru").text
+    with client_a.schema():
+        pk = Pesan.objects.get().pk
+    edit = client_a.get(f"/admin/snippets/kontak/pesan/edit/{pk}/")
+    assert edit.status_code == 200 and "Catatan tindak lanjut" in edit.text
+    assert client_b.get(f"/admin/snippets/kontak/pesan/edit/{pk}/").status_code == 404
     other = client_b.get("/admin/snippets/kontak/pesan/")
     assert other.status_code == 200 and "Siti Aminah" not in other.text
 
