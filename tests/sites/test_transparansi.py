@@ -133,6 +133,19 @@ def test_apbdes_page_shows_headline_figures_chart_and_an_accessible_table(client
 
 
 @pytest.mark.django_db
+def test_transparansi_section_lists_budgets_newest_first_and_its_other_pages(client_a, client_b):
+    with client_a.schema():
+        apbdes(2024, [(P, "Dana Desa", 800_000_000), (B, "Belanja", 790_000_000)])
+        apbdes(2025, [(P, "Dana Desa", 900_000_000)])
+    response = client_a.get("/transparansi/")
+    assert response.status_code == 200
+    text = response.text
+    assert text.index("APBDes 2025") < text.index("APBDes 2024") and "Rp 790.000.000" in text
+    assert 'href="/transparansi/produk-hukum/"' in text and 'href="/transparansi/ppid/"' in text
+    assert "APBDes belum diterbitkan di situs ini." in client_b.get("/transparansi/").text
+
+
+@pytest.mark.django_db
 def test_apbdes_without_rows_says_it_is_not_filled_yet(client_a):
     with client_a.schema():
         apbdes(2024, [])
