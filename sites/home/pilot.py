@@ -19,7 +19,7 @@ def load(home):
     if not settings.tagline:
         settings.tagline = "Purwarupa Desa Digital Kabupaten Tuban"
     if not settings.alamat:
-        settings.alamat = "Kantor Desa Socorejo\nKecamatan Jenu, Kabupaten Tuban"
+        settings.alamat = "Kantor Desa Socorejo"
     if not settings.jam_layanan:
         settings.jam_layanan = "Senin–Kamis 08.00–15.00 WIB\nJumat 08.00–11.00 WIB"
     settings.save()

@@ -2,8 +2,6 @@
 the desa replaces them in Pemerintahan → Perangkat desa. Safe to run again: nothing is added once any
 perangkat exists."""
 
-from sites.core.pilot_images import generated_image
-
 from .models import AnggotaBPD, Lembaga, PerangkatDesa
 
 K = PerangkatDesa.Kelompok
@@ -51,9 +49,7 @@ def load(home):
     if PerangkatDesa.objects.exists():
         return
     for nama, jabatan, kelompok, urutan in PERANGKAT:
-        foto = None
-        if kelompok == K.PIMPINAN:
-            foto = generated_image("Foto Kepala Desa (contoh)", "Kepala Desa", "abu", size=(600, 800))
+        # No made-up portrait: without a photo the chart shows initials and the sambutan shows no picture.
         PerangkatDesa.objects.create(
             nama=nama,
             jabatan=jabatan,
@@ -61,7 +57,6 @@ def load(home):
             urutan=urutan,
             periode_mulai=2019,
             periode_selesai=2027,
-            foto=foto,
         )
     for nama, jabatan, urutan in BPD:
         AnggotaBPD.objects.create(nama=nama, jabatan=jabatan, urutan=urutan, periode_mulai=2019, periode_selesai=2027)

@@ -86,7 +86,7 @@ def test_figures_block_is_an_accessible_table_with_bars():
     )
     html = str(block.render(value))
     assert "<caption>Penduduk menurut umur (jiwa)</caption>" in html
-    assert '<th scope="row">Dewasa</th>' in html and "70%" in html
+    assert '<th scope="row">Dewasa<span class="bar" aria-hidden="true"' in html and "70%" in html
     assert 'style="width:42.9%"' in html  # 30 of the largest 70
     assert "<script" not in html
 
