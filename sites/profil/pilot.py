@@ -4,7 +4,7 @@ its own data (RPJMDes, profil desa) before going live. Safe to run again: a part
 
 from decimal import Decimal
 
-from desa_platform.tenancy.current import current_desa
+from wagtail.models import Site
 
 from .models import Dusun, ProfilPage
 
@@ -32,8 +32,9 @@ def load(home):
     profil = ProfilPage.objects.child_of(home).first()
     if profil is None:
         return
-    desa = current_desa()
-    nama = desa.display_name if desa else "Desa"
+    # The loader runs in a bare schema context (no tenant facts); provisioning wrote the name into the Site.
+    site = Site.objects.filter(root_page=home).first()
+    nama = site.site_name if site and site.site_name else "Desa ini"
     if not profil.intro:
         profil.intro = (
             f"<p>{nama} adalah salah satu desa di Kecamatan Jenu, Kabupaten Tuban, Jawa Timur, dan menjadi "

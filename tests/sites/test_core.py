@@ -158,3 +158,4 @@ def test_pilot_content_loads_twice_without_duplicates(client_a):
             section.load(home)
         assert (BeritaPage.objects.count(), PerangkatDesa.objects.count()) == (articles, perangkat)
     assert "Socorejo Menjadi Purwarupa" in text(client_a.get("/berita/"))
+    assert "Desa Uji A adalah salah satu desa" in text(client_a.get("/profil/"))
