@@ -5,7 +5,8 @@ from django.utils.http import http_date, parse_etags
 
 from . import store
 
-CACHEABLE_QUERY_KEYS = {"page", "p"}
+# Pagination and list filters: a bounded set of variants. Anything else (search, tracking tags) goes to Wagtail.
+CACHEABLE_QUERY_KEYS = {"page", "halaman", "jenis", "tahun", "kategori"}
 STORED_HEADERS = ("Content-Type", "Content-Language", "ETag", "Last-Modified", "Link")
 
 

@@ -3,6 +3,8 @@
 from django.db import connection
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
+from wagtail.images.models import AbstractRendition
+from wagtail.models import BaseLogEntry
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import store
@@ -13,7 +15,10 @@ CONTENT_APP_PREFIXES = ("sites.", "wagtail", "taggit")
 
 def _is_content(sender) -> bool:
     config = getattr(getattr(sender, "_meta", None), "app_config", None)
-    return config is not None and config.name.startswith(CONTENT_APP_PREFIXES)
+    if config is None or not config.name.startswith(CONTENT_APP_PREFIXES):
+        return False
+    # A rendition made on first view, or an audit-log row, changes nothing a visitor sees.
+    return not issubclass(sender, (AbstractRendition, BaseLogEntry))
 
 
 @receiver(post_save)

@@ -85,3 +85,24 @@ def test_uncached_page_does_not_query_domains_or_content_types(client_a, client_
         client_a.get("/?page=2"), client_b.get("/?page=2"), client_a.get("/?page=3")
     sql = " ".join(q["sql"] for q in queries.captured_queries)
     assert "tenancy_domain" not in sql and "django_content_type" not in sql
+
+
+@pytest.mark.django_db
+def test_a_rendition_made_on_first_view_keeps_the_cache(client_a):
+    from wagtail.images.tests.utils import get_test_image_file
+
+    with client_a.schema():
+        from wagtail.images.models import Image
+
+        image = Image.objects.create(title="Foto", file=get_test_image_file())
+    client_a.get("/")
+    with client_a.schema():
+        image.get_rendition("width-100")
+    assert client_a.get("/")["X-Cache"] == "HIT"
+
+
+@pytest.mark.django_db
+def test_pagination_of_lists_is_cached_per_page(client_a):
+    client_a.get("/?halaman=2")
+    assert client_a.get("/?halaman=2")["X-Cache"] == "HIT"
+    assert client_a.get("/?halaman=3")["X-Cache"] == "MISS"
