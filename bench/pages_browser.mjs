@@ -1,0 +1,119 @@
+// Browser checks for bench/pages.py, in Debian's Chromium through puppeteer-core (no browser download).
+//   node bench/pages_browser.mjs '<json>'   with {"pages": {"home": url, ...}, "out": dir, "theme": name,
+//                                                 "screenshots": ["home", ...], "print": ["service"]}
+// Prints one JSON object: per page, axe-core violations, requests to other hosts, reflow at 320 px and at
+// 200% zoom, keyboard focus visibility, text readable without JavaScript, print layout.
+import { readFileSync, mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import puppeteer from "puppeteer-core";
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const config = JSON.parse(process.argv[2]);
+mkdirSync(`${config.out}/screens`, { recursive: true });
+
+const browser = await puppeteer.launch({
+  executablePath: process.env.CHROME_PATH || "/usr/bin/chromium",
+  headless: true,
+  args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+});
+
+async function open(url, width, height, { javascript = true, media = null } = {}) {
+  const page = await browser.newPage();
+  await page.setJavaScriptEnabled(javascript);
+  await page.setViewport({ width, height, deviceScaleFactor: 1 });
+  if (media) await page.emulateMediaType(media);
+  const requests = [];
+  page.on("request", (request) => requests.push(request.url()));
+  const response = await page.goto(url, { waitUntil: "networkidle0" });
+  return { page, requests, status: response.status() };
+}
+
+async function axe(page) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ["violations"] })).violations);
+  return result.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, target: v.nodes[0]?.target?.join(" ") }));
+}
+
+async function overflow(url, width) {
+  const { page } = await open(url, width, 800);
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  await page.close();
+  return scrollWidth - width; // > 0: the page scrolls sideways
+}
+
+async function focus(page) {
+  // Tab through the first stops: each must show a visible outline or ring; the first is the skip link, on screen.
+  const stops = [];
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press("Tab");
+    stops.push(
+      await page.evaluate(() => {
+        const el = document.activeElement;
+        const style = getComputedStyle(el);
+        const rect = el.getBoundingClientRect();
+        const ring = (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== "none";
+        return {
+          what: `${el.tagName.toLowerCase()}${el.className ? "." + String(el.className).split(" ")[0] : ""}`,
+          ring,
+          onScreen: rect.width > 0 && rect.height > 0 && rect.top >= 0 && rect.left >= 0 && rect.right <= innerWidth,
+        };
+      }),
+    );
+  }
+  return { skipFirst: stops[0].what === "a.skip" && stops[0].onScreen, withoutRing: stops.filter((s) => !s.ring).map((s) => s.what) };
+}
+
+async function mainText(url, javascript) {
+  const { page } = await open(url, 360, 800, { javascript });
+  const length = await page.evaluate(() => document.querySelector("main")?.innerText.trim().length || 0);
+  await page.close();
+  return length;
+}
+
+async function printLayout(url, name) {
+  const { page } = await open(url, 800, 1100, { media: "print" });
+  const hidden = await page.evaluate(() =>
+    [".site-header .main-nav", ".site-footer", ".search-form", ".skip"].every((selector) =>
+      [...document.querySelectorAll(selector)].every((el) => getComputedStyle(el).display === "none" || el.offsetParent === null),
+    ),
+  );
+  const h1 = await page.evaluate(() => !!document.querySelector("main h1")?.offsetParent);
+  const pdf = `${config.out}/print-${config.theme}-${name}.pdf`;
+  await page.pdf({ path: pdf, format: "A4" });
+  await page.close();
+  return { chromeHidden: hidden, titleShown: h1, pdf };
+}
+
+const results = {};
+for (const [name, url] of Object.entries(config.pages)) {
+  const host = new URL(url).host;
+  const mobile = await open(url, 360, 800);
+  const violations = await axe(mobile.page);
+  const otherHosts = [...new Set(mobile.requests.map((r) => new URL(r)).filter((u) => u.protocol.startsWith("http") && u.host !== host).map((u) => u.host))];
+  await mobile.page.close();
+  const desktop = await open(url, 1280, 900);
+  for (const v of await axe(desktop.page)) if (!violations.some((m) => m.id === v.id)) violations.push(v);
+  const keyboard = await focus(desktop.page);
+  await desktop.page.close();
+  const result = {
+    status: mobile.status,
+    axe: violations,
+    axeSeriousCritical: violations.filter((v) => v.impact === "serious" || v.impact === "critical").length,
+    otherHosts,
+    overflow320: await overflow(url, 320),
+    overflowZoom200: await overflow(url, 640), // a 1280 px window at 200% zoom is 640 CSS px wide
+    focus: keyboard,
+    textWithoutJs: await mainText(url, false),
+    textWithJs: await mainText(url, true),
+  };
+  if ((config.print || []).includes(name)) result.print = await printLayout(url, name);
+  for (const width of (config.screenshots || []).includes(name) ? [360, 1280] : []) {
+    const shot = await open(url, width, 800);
+    await shot.page.screenshot({ path: `${config.out}/screens/${config.theme}-${name}-${width}.png`, fullPage: true });
+    await shot.page.close();
+  }
+  results[name] = result;
+}
+await browser.close();
+process.stdout.write(JSON.stringify(results));
