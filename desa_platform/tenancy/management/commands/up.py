@@ -2,6 +2,7 @@ import os
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 
 from desa_platform.tenancy import template_schema
 from desa_platform.tenancy.models import Desa
@@ -18,7 +19,7 @@ class Command(BaseCommand):
 
     def handle(self, addrport, no_serve, **options):
         # runserver's autoreloader runs this command again in a child process: prepare only once.
-        if os.environ.get("DJANGO_AUTORELOAD_ENV") != "true":
+        if os.environ.get(DJANGO_AUTORELOAD_ENV) != "true":
             self.prepare()
         if not no_serve:
             call_command("runserver", addrport)
