@@ -9,6 +9,34 @@ from desa_platform.tenancy.current import current_desa
 from . import tema
 from .warna import normalise, validate_brand_colour
 
+# Colours that pass the contrast check, offered as suggestions under the colour field (a <datalist>, no script).
+SARAN_WARNA = [
+    ("#1a5c3a", "hijau daun"),
+    ("#2f6b3a", "hijau sawah"),
+    ("#0b4f6c", "biru laut"),
+    ("#1d4ed8", "biru langit"),
+    ("#4338ca", "nila"),
+    ("#6b2f8a", "ungu"),
+    ("#7a1f1f", "merah marun"),
+    ("#8a3b12", "cokelat bata"),
+    ("#5b4a1e", "cokelat tanah"),
+    ("#374151", "abu-abu batu"),
+]
+
+
+class ColourInput(forms.TextInput):
+    """A text field for a hex colour with suggestions the browser offers as you type or tap."""
+
+    template_name = "tampilan/widgets/colour_input.html"
+
+    def __init__(self, attrs=None):
+        super().__init__({"placeholder": "#1a5c3a", "size": 9, "list": "saran-warna", **(attrs or {})})
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["saran"] = SARAN_WARNA
+        return context
+
 
 class TampilanForm(WagtailAdminModelForm):
     """The settings form plus the theme choice, which is stored on the desa's row in the platform (routing needs it
@@ -56,7 +84,7 @@ class PengaturanTampilan(BaseGenericSetting):
     base_form_class = TampilanForm
     panels = [
         FieldPanel("tema"),
-        FieldPanel("warna_utama", widget=forms.TextInput(attrs={"placeholder": "#1a5c3a", "size": 9})),
+        FieldPanel("warna_utama", widget=ColourInput),
         HelpPanel(
             content="Logo desa diatur di Pengaturan → Pengaturan situs desa. "
             "Perubahan tampil di situs pada kunjungan berikutnya."
