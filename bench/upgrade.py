@@ -26,10 +26,12 @@ def main(n: int) -> None:
     from desa_platform.tenancy.services.provisioning import DesaSpec, create_desa
 
     template_schema.ensure_template()
-    have = Desa.objects.filter(slug__startswith="bench-up-").count()
+    have = set(Desa.objects.filter(slug__startswith="bench-up-").values_list("slug", flat=True))
     started = time.perf_counter()
-    for i in range(have, n):
-        create_desa(DesaSpec(slug=f"bench-up-{i:04d}", name=f"Bench {i}", domains=[f"bench-up-{i:04d}.localhost"]))
+    for i in range(n):
+        slug = f"bench-up-{i:04d}"
+        if slug not in have:
+            create_desa(DesaSpec(slug=slug, name=f"Bench {i}", domains=[f"{slug}.localhost"]))
         if (i + 1) % 100 == 0:
             print(f"  provisioned {i + 1}/{n}  {time.perf_counter() - started:.0f} s", flush=True)
     total = Desa.objects.count()
