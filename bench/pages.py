@@ -430,11 +430,22 @@ def report(theme: str, pages: dict, rows: dict) -> list[str]:
     return failures
 
 
+def write_preview(theme: str) -> None:
+    """The top of the home page at 1280 px, small, for the theme choice in Pengaturan → Tampilan situs."""
+    from PIL import Image
+
+    target = ROOT / "sites" / "tampilan" / "static" / "tampilan" / "pratinjau" / f"{theme}.webp"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with Image.open(OUT / "screens" / f"{theme}-home-1280.png") as shot:
+        shot.convert("RGB").crop((0, 0, 1280, 800)).resize((480, 300), Image.LANCZOS).save(target, quality=70)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--themes", default="", help="comma-separated; default: every theme")
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page; the median is reported")
+    parser.add_argument("--previews", action="store_true", help="also write the admin's theme pictures")
     parser.add_argument("--port", type=int, default=8190, help="port of the front (the desa's URLs use it)")
     args = parser.parse_args()
     if not (NODE_MODULES / "lighthouse").is_dir():
@@ -484,6 +495,8 @@ def main() -> None:
                         pages[name], OUT / f"lighthouse-{theme}-{name}.json", args.runs
                     )
             failures += report(theme, pages, rows)
+            if args.previews:
+                write_preview(theme)
     finally:
         set_theme(PILOT, original, actor="bench")
         server.shutdown()

@@ -1,5 +1,7 @@
 from django import forms
+from django.contrib.staticfiles import finders
 from django.db import models
+from django.templatetags.static import static
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
@@ -38,13 +40,26 @@ class ColourInput(forms.TextInput):
         return context
 
 
+class ThemeChoice(forms.RadioSelect):
+    """Radio buttons with a small picture of each theme's home page (tampilan/pratinjau/<theme>.webp, made by
+    bench/pages.py --previews); a theme without a picture is offered by its name alone."""
+
+    option_template_name = "tampilan/widgets/theme_option.html"
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        path = f"tampilan/pratinjau/{value}.webp"
+        option["preview"] = static(path) if finders.find(path) else ""
+        return option
+
+
 class TampilanForm(WagtailAdminModelForm):
     """The settings form plus the theme choice, which is stored on the desa's row in the platform (routing needs it
     before the desa's own schema is chosen), not in this schema."""
 
     tema = forms.ChoiceField(
         label="Tema",
-        widget=forms.RadioSelect,
+        widget=ThemeChoice,
         help_text="Susunan dan gaya seluruh halaman situs. Isi halaman tidak berubah saat tema diganti.",
     )
 

@@ -31,6 +31,8 @@ def test_kepala_desa_switches_theme_and_colour_and_only_their_desa_changes(clien
     form = client_a.get(url)
     assert form.status_code == 200
     assert "Hijau Asri" in form.content.decode()  # themes are offered by name, with a description
+    for theme in ("klasik", "modern", "hijau"):
+        assert f"tampilan/pratinjau/{theme}" in form.content.decode()  # ... and a picture of each
 
     response = client_a.post(url, {"tema": "hijau", "warna_utama": "#7A1F1F"})
     assert response.status_code == 302

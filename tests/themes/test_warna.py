@@ -48,3 +48,10 @@ def test_every_derived_shade_keeps_text_readable(colour):
     assert contrast(shades["--brand"], "#ffffff") >= AA_NORMAL  # white text on brand
     assert contrast(shades["--brand-dark"], "#ffffff") >= AA_NORMAL  # white text on the dark band
     assert contrast(shades["--brand"], shades["--brand-soft"]) >= AA_NORMAL  # brand text on the tint
+
+
+def test_every_suggested_colour_in_the_admin_passes_the_check():
+    from sites.tampilan.models import SARAN_WARNA
+
+    for code, _name in SARAN_WARNA:
+        validate_brand_colour(code)
