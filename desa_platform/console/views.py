@@ -42,7 +42,7 @@ def _filtered(params):
 
 def _rows(params):
     desas = _filtered(params)
-    facts = overview.facts(desas)
+    facts = overview.cached_facts(desas, refresh=params.get("segarkan") == "1")
     versions = upgrade.schema_versions([d.schema_name for d in desas])
     rows = []
     for desa in desas:
@@ -60,6 +60,7 @@ def index(request):
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("halaman"))
     query = request.GET.copy()
     query.pop("halaman", None)
+    query.pop("segarkan", None)
     context = {
         "page": page,
         "total": len(rows),

@@ -1,9 +1,12 @@
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.core.files.storage import storages
 from django.test import Client
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from desa_platform.tenancy.services import overview
 
 PASSWORD = "sandi-staf-panjang-1"
 
@@ -15,6 +18,7 @@ def folders(settings, tmp_path):
     settings.DESA_BULK_INLINE = True
     settings.DESA_BULK_WORKERS = 1  # worker threads would not see the test's transaction
     storages["default"].__dict__.pop("relative_media_root", None)
+    cache.delete(overview.CACHE_KEY)  # the console keeps a summary of every desa for a few minutes
     yield
     storages["default"].__dict__.pop("relative_media_root", None)
 

@@ -180,3 +180,15 @@ def test_support_link_is_shown_once_and_works_on_the_desa_domain(console, desa_a
 def test_versions_page_shows_every_desa(console, desa_a, desa_b):
     page = console.get("/console/versi/").content.decode()
     assert "uji_a" in page and "uji_b" in page and "mutakhir" in page
+
+
+@pytest.mark.django_db
+def test_the_list_summary_is_kept_and_refreshed_on_request(console, desa_a):
+    from django_tenants.utils import schema_context as in_schema
+    from wagtail.models import Page
+
+    console.get("/console/")
+    with in_schema(desa_a.schema_name):
+        Page.objects.filter(depth=2).update(latest_revision_created_at=desa_a.created.replace(year=2099))
+    assert "2099" not in console.get("/console/?q=uji-a").content.decode(), "kept for a few minutes"
+    assert "2099" in console.get("/console/?q=uji-a&segarkan=1").content.decode()
