@@ -68,6 +68,8 @@ def build(stdout=None) -> SchemaTemplate:
                 return template
             if stdout:
                 stdout.write("Building the template schema (migrate + default pages) ...")
+            # Taken before migrating: a migration file that appears mid-build makes the template stale, not current.
+            built_from = fingerprint()
             with connection.cursor() as cursor:
                 cursor.execute(f'DROP SCHEMA IF EXISTS "{TEMPLATE_SCHEMA}" CASCADE')
                 cursor.execute(f'CREATE SCHEMA "{TEMPLATE_SCHEMA}"')
@@ -76,7 +78,7 @@ def build(stdout=None) -> SchemaTemplate:
                 import_string(settings.DESA_TEMPLATE_BUILDER)()
             sql = generate_clone_sql(TEMPLATE_SCHEMA)
             template, _ = SchemaTemplate.objects.update_or_create(
-                schema_name=TEMPLATE_SCHEMA, defaults={"fingerprint": fingerprint(), "clone_sql": sql}
+                schema_name=TEMPLATE_SCHEMA, defaults={"fingerprint": built_from, "clone_sql": sql}
             )
             return template
         finally:
