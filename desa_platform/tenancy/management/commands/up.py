@@ -4,10 +4,11 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 
-from desa_platform.tenancy import template_schema
 from desa_platform.tenancy.models import Desa
 from desa_platform.tenancy.pilot import PILOT_DESA
 from desa_platform.tenancy.services.provisioning import create_desa, ensure_first_admin, site_root_url
+from desa_platform.tenancy.services.staff import create_staff
+from desa_platform.tenancy.services.upgrade import upgrade
 
 
 class Command(BaseCommand):
@@ -26,17 +27,15 @@ class Command(BaseCommand):
 
     def prepare(self):
         say = self.stdout.write
-        say("Migrating the platform schema ...")
-        call_command("migrate_schemas", shared=True, interactive=False, verbosity=0)
-        if Desa.objects.exists():
-            say("Migrating desa schemas ...")
-            call_command("migrate_schemas", tenant=True, interactive=False, verbosity=0)
-        template_schema.ensure_template(stdout=self.stdout)
+        say("Migrating the platform, the template and every desa that is behind ...")
+        report = upgrade(workers=0)
+        for result in report.failed:
+            self.stderr.write(f"  {result.schema_name}: migration failed: {result.error}")
         for spec in PILOT_DESA:
             if not Desa.objects.filter(slug=spec.slug).exists():
                 say(f"Provisioning {spec.name} ...")
                 create_desa(spec)
-        call_command("load_pilot_content", verbosity=0) if _has_command("load_pilot_content") else None
+        call_command("load_pilot_content", verbosity=0)
         say("")
         for spec in PILOT_DESA:
             desa = Desa.objects.get(slug=spec.slug)
@@ -47,10 +46,9 @@ class Command(BaseCommand):
             if link:
                 say(f"  set the admin password once, here: {link}")
         say(self.style.SUCCESS("Platform (list of desa): http://localhost:8000/"))
+        staff, link = create_staff("diskominfo", full_name="Diskominfo Tuban", superuser=True)
+        say(f"  Diskominfo console: http://localhost:8000/console/  (username: {staff.username})")
+        if staff.last_login is None:
+            say(f"  set the console password once, here: {link}")
         say("")
 
-
-def _has_command(name: str) -> bool:
-    from django.core.management import get_commands
-
-    return name in get_commands()
