@@ -270,22 +270,27 @@ def score_of(result: dict) -> int:
     return result["performance"]
 
 
-def lighthouse_once(url: str, path: Path) -> dict:
-    subprocess.run(
-        [
-            "node",
-            str(NODE_MODULES / "lighthouse" / "cli" / "index.js"),
-            url,
-            "--quiet",
-            "--output=json",
-            f"--output-path={path}",
-            "--only-categories=performance,accessibility",
-            f"--chrome-flags={CHROME_FLAGS}",
-        ],
-        env={**os.environ, "CHROME_PATH": CHROME},
-        check=True,
-        timeout=240,
-    )
+def lighthouse_once(url: str, path: Path, attempts: int = 3) -> dict:
+    for attempt in range(attempts):
+        # Lighthouse sometimes loses the trace on a busy machine (NO_NAVSTART): run it again.
+        done = subprocess.run(
+            [
+                "node",
+                str(NODE_MODULES / "lighthouse" / "cli" / "index.js"),
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={path}",
+                "--only-categories=performance,accessibility",
+                f"--chrome-flags={CHROME_FLAGS}",
+            ],
+            env={**os.environ, "CHROME_PATH": CHROME},
+            timeout=240,
+        )
+        if done.returncode == 0 and path.exists() and not json.loads(path.read_text()).get("runtimeError"):
+            break
+        if attempt == attempts - 1:
+            raise SystemExit(f"Lighthouse failed {attempts} times on {url}")
     report = json.loads(path.read_text())
     audits = report["audits"]
     host = urlsplit(url).netloc

@@ -81,6 +81,7 @@ async function printLayout(url, name) {
   const h1 = await page.evaluate(() => !!document.querySelector("main h1")?.offsetParent);
   const pdf = `${config.out}/print-${config.theme}-${name}.pdf`;
   await page.pdf({ path: pdf, format: "A4" });
+  await page.screenshot({ path: pdf.replace(/\.pdf$/, ".png"), fullPage: true });
   await page.close();
   return { chromeHidden: hidden, titleShown: h1, pdf };
 }
