@@ -5,6 +5,7 @@ their original names, then the template's rows), so a clone costs one round trip
 `migrate`. The template is rebuilt whenever a tenant app's migrations or the default-tree builder change.
 """
 
+import functools
 import hashlib
 import inspect
 
@@ -31,11 +32,18 @@ def tenant_app_labels() -> set[str]:
 
 
 def fingerprint() -> str:
+    return _code_fingerprint()
+
+
+@functools.cache
+def _code_fingerprint() -> str:
+    # Migrations and builder code only change with a deploy, which starts new processes.
     labels = tenant_app_labels()
     loader = MigrationLoader(None, ignore_no_migrations=True)
     leaves = sorted(node for node in loader.graph.leaf_nodes() if node[0] in labels)
     builder = import_string(settings.DESA_TEMPLATE_BUILDER)
     sources = [inspect.getsource(module) for module in _builder_modules(builder)]
+    sources.append(inspect.getsource(generate_clone_sql))  # the clone SQL is stored with the template
     return hashlib.sha256(repr((leaves, sources)).encode()).hexdigest()
 
 
@@ -166,8 +174,15 @@ def generate_clone_sql(source: str, rows: bool = True) -> str:
         statements.append(
             f'CREATE TABLE "{table}" (LIKE "{source}"."{table}" INCLUDING ALL EXCLUDING INDEXES EXCLUDING CONSTRAINTS)'
         )
-    for table, name, _kind, definition in constraints:
-        statements.append(f'ALTER TABLE "{table}" ADD CONSTRAINT "{name}" {definition}')
+    # One ALTER TABLE per table and pass (keys and checks first, then foreign keys that need those keys):
+    # each ALTER locks and invalidates the table once, whatever the number of constraints it adds.
+    for foreign in (False, True):
+        by_table: dict[str, list[str]] = {}
+        for table, name, kind, definition in constraints:
+            if (kind == "f") == foreign:
+                by_table.setdefault(table, []).append(f'ADD CONSTRAINT "{name}" {definition}')
+        for table, clauses in by_table.items():
+            statements.append(f'ALTER TABLE "{table}" ' + ", ".join(clauses))
     for (definition,) in indexes:
         statements.append(definition.replace(f" ON {source}.", " ON ").replace(f' ON "{source}".', " ON "))
     for table in tables:
