@@ -207,6 +207,8 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = "Desa Digital"
+# Renditions as WebP: a third of a phone photo's JPEG weight for residents on mobile data.
+WAGTAILIMAGES_FORMAT_CONVERSIONS = {"jpeg": "webp", "png": "webp", "bmp": "webp", "heic": "webp", "avif": "webp"}
 # PostgreSQL full text with the 'simple' configuration: no English stemming, so Indonesian words are found as
 # typed (PostgreSQL ships no Indonesian dictionary). The index lives in each desa's own schema.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}}
