@@ -45,6 +45,7 @@ CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking"
 PILOT = "socorejo"
 HOME_BUDGET_KB = 50
+SMALL_IMAGE = 400  # px: a rendition at most this wide is drawn at a fixed small size (logo, portrait, avatar)
 TEXT_TYPES = ("text/html", "text/css", "application/javascript", "text/javascript", "application/json", "text/xml")
 
 
@@ -192,7 +193,27 @@ def pilot_pages(port: int) -> dict[str, str]:
     return {name: f"http://{host}{path}" for name, path in paths.items()}
 
 
+def sitemap_pages(pages: dict) -> dict[str, str]:
+    """Every page of the pilot's sitemap that is not measured in full already (profil, APBDes, galeri …)."""
+    from django_tenants.utils import schema_context
+    from wagtail.models import Page
+
+    from desa_platform.tenancy.models import Desa
+
+    desa = Desa.objects.get(slug=PILOT)
+    base = pages["home"].rstrip("/")
+    with schema_context(desa.schema_name):
+        paths = [page.url for page in Page.objects.live().public().filter(depth__gt=2).specific()]
+    measured = set(pages.values())
+    return {path: base + path for path in paths if base + path not in measured}
+
+
 # --- measurements --------------------------------------------------------------------------------------------
+
+
+def candidate_widths(srcset: str) -> list[int]:
+    """'a.webp 320w, b.webp 960w' → [320, 960]"""
+    return [int(c.split()[1][:-1]) for c in srcset.split(",") if c.strip().endswith("w")]
 
 
 class Resources(HTMLParser):
@@ -227,6 +248,8 @@ class Resources(HTMLParser):
                     "src": a.get("src", ""),
                     "sized": bool(a.get("width") and a.get("height")),
                     "srcset": bool(srcset) or self._in_picture,
+                    # the widest file it may fetch: its src, or the largest "NNNw" candidate of its srcset
+                    "width": max([int(a.get("width") or 0), *candidate_widths(a.get("srcset") or "")]),
                     "webp": a.get("src", "").endswith(".webp") or self._webp_source,
                 }
             )
@@ -313,9 +336,10 @@ def lighthouse_once(url: str, path: Path, attempts: int = 3) -> dict:
     }
 
 
-def browser_checks(theme: str, pages: dict) -> dict:
+def browser_checks(theme: str, pages: dict, others: dict) -> dict:
     config = {
         "pages": pages,
+        "others": others,
         "out": str(OUT),
         "theme": theme,
         "screenshots": ["home", "article", "service", "404"],
@@ -361,7 +385,7 @@ def report(theme: str, pages: dict, rows: dict) -> list[str]:
     failures = []
     print(f"\n## theme: {theme}\n")
     print(
-        "| page | HTML+CSS+JS gz KB | scripts | other hosts | imgs sized/srcset/webp | LH perf | LH a11y | LCP ms "
+        "| page | HTML+CSS+JS gz KB | scripts | other hosts | images | LH perf | LH a11y | LCP ms "
         "| CLS | axe serious+critical | Nu errors | 320px | 200% | focus | no-JS text |"
     )
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
@@ -370,7 +394,10 @@ def report(theme: str, pages: dict, rows: dict) -> list[str]:
         w, b, lh = r["weight"], r["browser"], r.get("lighthouse")
         images = w["images"]
         sized = sum(i["sized"] for i in images)
-        srcset = sum(i["srcset"] for i in images)
+        # srcset where it changes what a phone downloads: a rendition wider than SMALL_IMAGE px. A logo, portrait
+        # or avatar drawn at a fixed small size is one small file (already 2x for its box) and needs none.
+        large = [i for i in images if i["width"] > SMALL_IMAGE]
+        srcset = sum(i["srcset"] for i in large)
         webp = sum(i["webp"] for i in images)
         hosts = sorted(set(w["other_hosts_in_html"]) | set(b["otherHosts"]) | set(lh["other_hosts"] if lh else []))
         focus_ok = b["focus"]["skipFirst"] and not b["focus"]["withoutRing"]
@@ -380,7 +407,7 @@ def report(theme: str, pages: dict, rows: dict) -> list[str]:
             f"{w['total_kb']:.1f} (html {w['html_kb']:.1f}, css {w['css_kb']:.1f}, js {w['js_kb']:.1f})",
             w["scripts"],
             ", ".join(hosts) or "none",
-            f"{sized}/{srcset}/{webp} of {len(images)}",
+            f"{sized}/{len(images)} sized, {srcset}/{len(large)} srcset, {webp}/{len(images)} webp",
             *([lh["performance"], lh["accessibility"], f"{lh['lcp_ms']:.0f}", f"{lh['cls']:.3f}"] if lh else ["-"] * 4),
             b["axeSeriousCritical"],
             len(r["nu"]),
@@ -403,7 +430,7 @@ def report(theme: str, pages: dict, rows: dict) -> list[str]:
         if name == "home":
             checks[f"home ≤ {HOME_BUDGET_KB} KB"] = w["total_kb"] <= HOME_BUDGET_KB
         if name in ("home", "article", "service"):
-            checks["images srcset+webp"] = srcset == webp == len(images)
+            checks["images srcset+webp"] = srcset == len(large) and webp == len(images)
         if lh:
             checks["Lighthouse performance ≥ 95"] = lh["performance"] >= 95
             checks["Lighthouse accessibility ≥ 95"] = lh["accessibility"] >= 95
@@ -445,12 +472,30 @@ def write_preview(theme: str) -> None:
         shot.convert("RGB").crop((0, 0, 1280, 800)).resize((480, 300), Image.LANCZOS).save(target, quality=70)
 
 
+def report_others(theme: str, others: dict) -> list[str]:
+    if not others:
+        return []
+    serious = {n: [v for v in r["axe"] if v["impact"] in ("serious", "critical")] for n, r in others.items()}
+    overflowing = [n for n, r in others.items() if r["overflow320"] > 0]
+    print(
+        f"\nevery other page ({len(others)}): axe serious/critical on {sum(bool(v) for v in serious.values())}, "
+        f"sideways scroll at 320 px on {len(overflowing)}"
+    )
+    for name, violations in serious.items():
+        for v in violations:
+            print(f"  axe {name}: {v['impact']} {v['id']} ×{v['nodes']} ({v['target']})")
+    return [f"{theme} {n}: axe serious/critical" for n, v in serious.items() if v] + [
+        f"{theme} {n}: 320 px reflow" for n in overflowing
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--themes", default="", help="comma-separated; default: every theme")
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page; the median is reported")
     parser.add_argument("--previews", action="store_true", help="also write the admin's theme pictures")
+    parser.add_argument("--all-pages", action="store_true", help="also axe and 320 px reflow on every sitemap page")
     parser.add_argument("--port", type=int, default=8190, help="port of the front (the desa's URLs use it)")
     args = parser.parse_args()
     if not (NODE_MODULES / "lighthouse").is_dir():
@@ -469,6 +514,7 @@ def main() -> None:
     print("preparing the pilot desa (database desa_bench_pages) ...", flush=True)
     prepare()
     pages = pilot_pages(args.port)
+    others = sitemap_pages(pages) if args.all_pages else {}
     themes = args.themes.split(",") if args.themes else available_themes()
     original = Desa.objects.get(slug=PILOT).theme
     (OUT / "html").mkdir(parents=True, exist_ok=True)
@@ -488,8 +534,9 @@ def main() -> None:
                 fetch(args.port, url)  # the second visit is what most visitors get: the page cache
                 rows[name] = {"weight": weigh(args.port, url, html)}
             print(f"{theme}: browser checks ...", flush=True)
-            for name, result in browser_checks(theme, pages).items():
-                rows[name]["browser"] = result
+            results = browser_checks(theme, pages, others)
+            for name in pages:
+                rows[name]["browser"] = results[name]
             files = [OUT / "html" / f"{theme}-{name}.html" for name in pages]
             for name, messages in zip(pages, nu_errors(files).values(), strict=True):
                 rows[name]["nu"] = messages  # nu_errors keeps the order of `files`
@@ -500,6 +547,7 @@ def main() -> None:
                         pages[name], OUT / f"lighthouse-{theme}-{name}.json", args.runs
                     )
             failures += report(theme, pages, rows)
+            failures += report_others(theme, results["_others"])
             if args.previews:
                 write_preview(theme)
     finally:

@@ -116,5 +116,17 @@ for (const [name, url] of Object.entries(config.pages)) {
   }
   results[name] = result;
 }
+// Every other page of the desa (sitemap): axe-core at both widths and reflow at 320 px only.
+const others = {};
+for (const [name, url] of Object.entries(config.others || {})) {
+  const violations = [];
+  for (const width of [360, 1280]) {
+    const { page } = await open(url, width, 800);
+    for (const v of await axe(page)) if (!violations.some((m) => m.id === v.id)) violations.push(v);
+    await page.close();
+  }
+  others[name] = { axe: violations, overflow320: await overflow(url, 320) };
+}
+results._others = others;
 await browser.close();
 process.stdout.write(JSON.stringify(results));

@@ -93,3 +93,14 @@ def test_a_stored_colour_that_fails_contrast_is_darkened_on_the_page(client_a):
     from sites.tampilan.warna import SURFACE, contrast
 
     assert brand != "#ffee00" and contrast(brand, SURFACE) >= 4.5
+
+
+def test_a_new_colour_reaches_pages_that_were_already_cached(client_a):
+    from django.test import Client
+
+    visitor = Client(HTTP_HOST=client_a.host)
+    visitor.get("/")
+    assert visitor.get("/")["X-Cache"] == "HIT"
+    login(client_a, "kades", KEPALA_DESA)
+    client_a.post(edit_url(client_a), {"tema": "klasik", "warna_utama": "#7a1f1f"})
+    assert "--brand:#7a1f1f" in brand_style(visitor.get("/").content.decode())
