@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control, set_response_etag
@@ -7,6 +9,19 @@ from . import store
 
 # Pagination and list filters: a bounded set of variants. Anything else (search, tracking tags) goes to Wagtail.
 CACHEABLE_QUERY_KEYS = {"page", "halaman", "jenis", "tahun", "kategori"}
+# Added by WhatsApp/Facebook shares and campaigns; they change nothing on the page, so they are left out of
+# the key: a link shared to a whole village is served from the cache.
+TRACKING_QUERY_KEYS = {
+    "fbclid",
+    "gclid",
+    "wa",
+    "igshid",
+    "utm_source",
+    "utm_medium",
+    "utm_campaign",
+    "utm_term",
+    "utm_content",
+}
 STORED_HEADERS = ("Content-Type", "Content-Language", "ETag", "Last-Modified", "Link")
 
 
@@ -22,7 +37,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not self._cacheable_request(request):
             return self.get_response(request)
-        key = store.page_key(request.get_host(), request.get_full_path(), store.generation())
+        key = store.page_key(request.get_host(), self._cache_path(request), store.generation())
         entry = store.get(key)
         if entry is not None:
             return self._from_entry(request, entry)
@@ -41,9 +56,14 @@ class PageCacheMiddleware:
             getattr(request, "tenant", None) is not None
             and request.method in ("GET", "HEAD")
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
-            and set(request.GET) <= CACHEABLE_QUERY_KEYS
+            and set(request.GET) <= CACHEABLE_QUERY_KEYS | TRACKING_QUERY_KEYS
             and not request.path.startswith(("/admin/", "/documents/"))
         )
+
+    @staticmethod
+    def _cache_path(request) -> str:
+        kept = sorted((k, v) for k in request.GET if k in CACHEABLE_QUERY_KEYS for v in request.GET.getlist(k))
+        return request.path + ("?" + urlencode(kept) if kept else "")
 
     @staticmethod
     def _cacheable_response(response) -> bool:

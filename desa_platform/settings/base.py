@@ -166,6 +166,8 @@ def cache(location_suffix: str) -> dict:
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": location_suffix,
         "KEY_FUNCTION": "django_tenants.cache.make_key",
+        # Django's default of 300 entries would evict the pages of a few dozen desa.
+        "OPTIONS": {"MAX_ENTRIES": 50_000},
     }
 
 

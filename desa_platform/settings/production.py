@@ -26,6 +26,8 @@ if not REDIS_URL:  # noqa: F405
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(VAR_DIR / "cache" / alias),  # noqa: F405
             "KEY_FUNCTION": "django_tenants.cache.make_key",
+            # Django's default of 300 entries would cull the pages of a few dozen desa at random.
+            "OPTIONS": {"MAX_ENTRIES": 200_000},
         }
         for alias in ("default", "renditions")
     }

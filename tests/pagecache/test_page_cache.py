@@ -106,3 +106,9 @@ def test_pagination_of_lists_is_cached_per_page(client_a):
     client_a.get("/?halaman=2")
     assert client_a.get("/?halaman=2")["X-Cache"] == "HIT"
     assert client_a.get("/?halaman=3")["X-Cache"] == "MISS"
+
+
+@pytest.mark.django_db
+def test_a_link_shared_on_whatsapp_or_facebook_is_served_from_the_cache(client_a):
+    client_a.get("/")
+    assert client_a.get("/?fbclid=IwAR0abc&utm_source=whatsapp")["X-Cache"] == "HIT"
