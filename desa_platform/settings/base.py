@@ -126,6 +126,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "sites.core.context_processors.desa",
+                "desa_platform.pagecache.context_processors.content_generation",
             ],
         },
     }

@@ -5,6 +5,7 @@ from importlib import import_module
 
 from django.apps import apps
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 
@@ -38,6 +39,11 @@ def index_url(app_label: str, model_name: str, request=None) -> str:
         return ""
     page = model.objects.live().public().first()
     return page.get_url(request) if page else ""
+
+
+def lazy(function, *args):
+    """Worked out once, on first use in the template."""
+    return SimpleLazyObject(lambda: function(*args))
 
 
 class HomePage(BasePage):
@@ -106,17 +112,20 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Lazy: each is queried once, and only when the template's cached fragment is stale (home/home_page.html).
         context.update(
-            sambutan=self.sambutan(),
-            key_figures=from_section("sites.profil.models", "key_figures"),
-            latest_news=from_section("sites.berita.models", "latest_news", HOME_NEWS),
-            news_url=index_url("berita", "BeritaIndexPage", request),
-            agenda=from_section("sites.informasi.models", "upcoming_agenda", HOME_AGENDA),
-            agenda_url=index_url("informasi", "AgendaIndexPage", request),
-            announcements=from_section("sites.informasi.models", "latest_announcements", HOME_ANNOUNCEMENTS),
-            announcements_url=index_url("informasi", "PengumumanIndexPage", request),
-            services=from_section("sites.layanan.models", "featured_services", HOME_SERVICES),
-            services_url=index_url("layanan", "LayananIndexPage", request),
-            profil_url=index_url("profil", "ProfilPage", request),
+            sambutan=lazy(self.sambutan),
+            key_figures=lazy(from_section, "sites.profil.models", "key_figures"),
+            latest_news=lazy(from_section, "sites.berita.models", "latest_news", HOME_NEWS),
+            news_url=lazy(index_url, "berita", "BeritaIndexPage", request),
+            agenda=lazy(from_section, "sites.informasi.models", "upcoming_agenda", HOME_AGENDA),
+            agenda_url=lazy(index_url, "informasi", "AgendaIndexPage", request),
+            announcements=SimpleLazyObject(
+                lambda: from_section("sites.informasi.models", "latest_announcements", HOME_ANNOUNCEMENTS)
+            ),
+            announcements_url=lazy(index_url, "informasi", "PengumumanIndexPage", request),
+            services=lazy(from_section, "sites.layanan.models", "featured_services", HOME_SERVICES),
+            services_url=lazy(index_url, "layanan", "LayananIndexPage", request),
+            profil_url=lazy(index_url, "profil", "ProfilPage", request),
         )
         return context

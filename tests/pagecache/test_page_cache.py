@@ -112,3 +112,19 @@ def test_pagination_of_lists_is_cached_per_page(client_a):
 def test_a_link_shared_on_whatsapp_or_facebook_is_served_from_the_cache(client_a):
     client_a.get("/")
     assert client_a.get("/?fbclid=IwAR0abc&utm_source=whatsapp")["X-Cache"] == "HIT"
+
+
+@pytest.mark.django_db
+def test_home_sections_are_fresh_after_a_publish_even_for_editors(client_a, client_b):
+    from sites.layanan.models import ServicePage
+
+    client_a.cookies["sessionid"] = "editor"  # page cache bypassed: only the fragment cache is in play
+    assert "Surat Domisili Kilat" not in client_a.get("/").text
+    assert "Surat Domisili Kilat" not in client_a.get("/").text
+    with client_a.schema():
+        service = ServicePage.objects.filter(unggulan=True).first()
+        service.title = "Surat Domisili Kilat"
+        service.save_revision().publish()
+    assert "Surat Domisili Kilat" in client_a.get("/").text
+    client_b.cookies["sessionid"] = "editor"
+    assert "Surat Domisili Kilat" not in client_b.get("/").text

@@ -1,0 +1,14 @@
+from django.utils.functional import SimpleLazyObject
+
+from . import store
+
+
+def content_generation(request):
+    """`content_generation` for `{% cache %}` keys: it changes whenever the desa's content changes.
+
+    Fragment cache keys already carry the desa's schema (tenant-aware key function); adding this makes a
+    fragment fresh after every publish. Lazy: only a template that uses it pays the cache lookup.
+    """
+    if getattr(request, "tenant", None) is None:
+        return {}
+    return {"content_generation": SimpleLazyObject(store.generation)}
