@@ -6,5 +6,6 @@ JENU = {"kind": "desa", "kecamatan": "Jenu", "kabupaten": "Tuban", "provinsi": "
 
 PILOT_DESA = [
     DesaSpec(slug="socorejo", name="Socorejo", domains=["socorejo.localhost"], **JENU),
-    DesaSpec(slug="sugihwaras", name="Sugihwaras", domains=["sugihwaras.localhost"], **JENU),
+    # Another theme, so a newcomer sees at once that each desa has its own look.
+    DesaSpec(slug="sugihwaras", name="Sugihwaras", domains=["sugihwaras.localhost"], theme="hijau", **JENU),
 ]
