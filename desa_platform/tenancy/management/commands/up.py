@@ -51,4 +51,3 @@ class Command(BaseCommand):
         if staff.last_login is None:
             say(f"  set the console password once, here: {link}")
         say("")
-
