@@ -75,7 +75,9 @@ class TampilanForm(WagtailAdminModelForm):
         if commit and facts and self.cleaned_data["tema"] != facts.theme:
             from desa_platform.tenancy.services.appearance import set_theme
 
-            set_theme(facts.slug, self.cleaned_data["tema"], actor=self.for_user)
+            # The audit log lives in the platform, where this desa's user names mean nothing on their own.
+            actor = f"{self.for_user.get_username()} (admin {facts.slug})" if self.for_user else f"admin {facts.slug}"
+            set_theme(facts.slug, self.cleaned_data["tema"], actor=actor)
         return instance
 
 

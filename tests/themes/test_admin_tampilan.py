@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from desa_platform.tenancy.models import Desa
+from desa_platform.tenancy.models import AuditLog, Desa
 from sites.tampilan.models import PengaturanTampilan
 from tests.admin.helpers import KEPALA_DESA, OPERATOR, login
 
@@ -38,6 +38,7 @@ def test_kepala_desa_switches_theme_and_colour_and_only_their_desa_changes(clien
     assert response.status_code == 302
 
     assert Desa.objects.get(pk=client_a.desa.pk).theme == "hijau"
+    assert AuditLog.objects.get(action="tema", desa_slug=client_a.desa.slug).actor == "kades (admin uji-a)"
     with client_a.schema():
         assert PengaturanTampilan.objects.get().warna_utama == "#7a1f1f"  # stored the way CSS writes it
     client_a.logout()
