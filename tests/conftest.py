@@ -7,6 +7,7 @@ from django.db import connection
 from django.test import Client
 from django_tenants.utils import schema_context
 
+from desa_platform.pagecache import memo
 from desa_platform.tenancy import template_schema
 from desa_platform.tenancy.models import Desa
 from desa_platform.tenancy.services.provisioning import DesaSpec, create_desa, delete_desa
@@ -76,6 +77,7 @@ def empty_caches():
     """Each test starts with cold caches: database rows are rolled back after a test, cached pages are not."""
     for alias in settings.CACHES:
         caches[alias].clear()
+    memo.clear()
 
 
 @pytest.fixture

@@ -11,4 +11,4 @@ def content_generation(request):
     """
     if getattr(request, "tenant", None) is None:
         return {}
-    return {"content_generation": SimpleLazyObject(store.generation)}
+    return {"content_generation": SimpleLazyObject(lambda: store.generation_for(request))}

@@ -1,11 +1,13 @@
+import copy
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date, parse_etags
+from wagtail.models import Site
 
-from . import store
+from . import memo, store
 
 # Pagination and list filters: a bounded set of variants. Anything else (search, tracking tags) goes to Wagtail.
 CACHEABLE_QUERY_KEYS = {"page", "halaman", "jenis", "tahun", "kategori"}
@@ -37,7 +39,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not self._cacheable_request(request):
             return self.get_response(request)
-        key = store.page_key(request.get_host(), self._cache_path(request), store.generation())
+        key = store.page_key(request.get_host(), self._cache_path(request), store.generation_for(request))
         entry = store.get(key)
         if entry is not None:
             return self._from_entry(request, entry)
@@ -97,3 +99,28 @@ class PageCacheMiddleware:
             response[name] = value
         response["X-Cache"] = "HIT"
         return response
+
+
+class GenerationMemoMiddleware:
+    """Give a desa request its worker's memo for the desa's current content generation (memo.py).
+
+    Comes after the page cache: a cache hit needs none of it. Also hands Wagtail the desa's Site from the memo,
+    so finding the page to serve starts without a query; the admin looks its Site up afresh.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        desa = getattr(request, "tenant", None)
+        if desa is None:
+            return self.get_response(request)
+        token = memo.enter(desa.schema_name, store.generation_for(request))
+        try:
+            if not request.path.startswith("/admin/"):
+                site = memo.remember("wagtail_site", lambda: Site.find_for_request(request))
+                if site is not None:
+                    request._wagtail_site = copy.copy(site)
+            return self.get_response(request)
+        finally:
+            memo.leave(token)

@@ -27,6 +27,13 @@ def generation() -> str:
     return value
 
 
+def generation_for(request) -> str:
+    """The generation, read once per request (the page cache and the memo both need it)."""
+    if not hasattr(request, "_content_generation"):
+        request._content_generation = generation()
+    return request._content_generation
+
+
 def bump() -> None:
     _cache().set(GENERATION_KEY, str(time.time_ns()), None)
 

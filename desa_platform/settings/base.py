@@ -91,6 +91,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "desa_platform.tenancy.middleware.TenantRoutingMiddleware",
     "desa_platform.pagecache.middleware.PageCacheMiddleware",
+    "desa_platform.pagecache.middleware.GenerationMemoMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -9,6 +9,7 @@ from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -20,6 +21,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from desa_platform.pagecache import memo
 from sites.core.blocks import SIMPLE_RICH_TEXT_FEATURES, BodyBlock
 from sites.core.models import BasePage
 from sites.core.templatetags.desa_tags import nama_bulan
@@ -245,11 +247,13 @@ class BeritaPage(BasePage):
         owner = self.owner
         return (owner.get_full_name() or owner.get_username()) if owner else ""
 
-    def related(self, limit: int = RELATED_COUNT):
+    def related(self, limit: int = RELATED_COUNT, categories=None, tags=None):
         """Articles sharing a category or topic, newest first; the latest others when none share any."""
         others = BeritaPage.objects.live().public().exclude(pk=self.pk).select_related("gambar")
-        category_ids = list(self.kategori.values_list("pk", flat=True))
-        tag_ids = list(self.tags.values_list("pk", flat=True))
+        category_ids = (
+            [c.pk for c in categories] if categories is not None else list(self.kategori.values_list("pk", flat=True))
+        )
+        tag_ids = [t.pk for t in tags] if tags is not None else list(self.tags.values_list("pk", flat=True))
         shared = others.filter(models.Q(kategori__in=category_ids) | models.Q(tags__in=tag_ids)).distinct()
         related = list(shared.order_by("-tanggal", "-pk")[:limit])
         if len(related) < limit:
@@ -259,9 +263,16 @@ class BeritaPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = self.related()
-        context["index_page"] = self.get_parent().specific
+        categories, tags = list(self.kategori.all()), list(self.tags.all())
+        # Lazy: worked out only when the template's cached fragment of related articles is stale.
+        context["related"] = SimpleLazyObject(lambda: self.related(categories=categories, tags=tags))
+        context.update(kategori_list=categories, tag_list=tags, index_page=self.index_page())
         return context
+
+    def index_page(self):
+        """The Berita page above this one (for category and tag links), looked up once per content generation."""
+        parent_path = self.path[: -self.steplen]
+        return memo.remember(f"page:{parent_path}", lambda: Page.objects.get(path=parent_path).specific)
 
     def json_ld(self, request=None) -> dict:
         from desa_platform.tenancy.current import current_desa

@@ -1,5 +1,6 @@
 from django.utils.functional import SimpleLazyObject
 
+from desa_platform.pagecache import memo
 from desa_platform.tenancy.current import current_desa
 from desa_platform.tenancy.themes import current_theme
 
@@ -11,7 +12,7 @@ def _pengaturan():
 
     if current_desa() is None:
         return PengaturanDesa()
-    return PengaturanDesa.base_queryset().first() or PengaturanDesa()
+    return memo.remember("pengaturan", lambda: PengaturanDesa.base_queryset().first() or PengaturanDesa())
 
 
 def desa(request):

@@ -8,7 +8,9 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
+
+from desa_platform.pagecache import memo
 
 META_DESCRIPTION_LENGTH = 160
 
@@ -37,6 +39,12 @@ class BasePage(Page):
     def listing_summary(self) -> str:
         """A plain-text summary for lists and search results."""
         return self.search_description or ""
+
+    def get_view_restrictions(self):
+        # Most desa restrict no page at all: then there is nothing to look up for each page view.
+        if not memo.remember("any_view_restriction", PageViewRestriction.objects.exists):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def get_meta_description(self) -> str:
         """The <meta name=description>: the editor's own text, else the summary, cut to a search-engine length."""

@@ -13,9 +13,11 @@ from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from wagtail.models import Site
+from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 from wagtail.whitelist import check_url
+
+from desa_platform.pagecache import memo
 
 register = template.Library()
 
@@ -160,18 +162,15 @@ def main_menu(context) -> list[dict]:
     home = _home(request)
     if home is None:
         return []
-    current = context.get("page")
-    current_path = getattr(current, "path", "")
-    items = []
-    for child in home.get_children().live().in_menu():
-        items.append(
-            {
-                "title": child.title,
-                "url": child.get_url(request),
-                "active": bool(current_path) and current_path.startswith(child.path),
-            }
-        )
-    return items
+    current_path = getattr(context.get("page"), "path", "")
+
+    def load():
+        return [(child.title, child.get_url(request), child.path) for child in home.get_children().live().in_menu()]
+
+    return [
+        {"title": title, "url": url, "active": bool(current_path) and current_path.startswith(path)}
+        for title, url, path in memo.remember("main_menu", load)
+    ]
 
 
 @register.simple_tag(takes_context=True)
@@ -190,8 +189,16 @@ def breadcrumbs(context) -> list:
         return [home] if sub_view else []
     if getattr(page, "depth", 0) < home.depth or (page.depth == home.depth and not sub_view):
         return []
-    crumbs = list(page.get_ancestors().filter(depth__gte=home.depth))
+    crumbs = _ancestors_below(home, page)
     return crumbs + [page] if sub_view else crumbs
+
+
+def _ancestors_below(home, page) -> list:
+    """The page's ancestors from the desa's home down; shared by the pages of one parent for a content generation."""
+    paths = [page.path[: depth * page.steplen] for depth in range(home.depth, page.depth)]
+    if not paths:
+        return []
+    return memo.remember(f"ancestors:{paths[-1]}", lambda: list(Page.objects.filter(path__in=paths).order_by("depth")))
 
 
 @register.simple_tag(takes_context=True)

@@ -8,6 +8,7 @@ from django import template
 from django.core.exceptions import ValidationError
 from django.utils.html import format_html
 
+from desa_platform.pagecache import memo
 from desa_platform.tenancy.current import current_desa
 
 from ..warna import palette
@@ -20,8 +21,12 @@ def brand_colour() -> str:
 
     if current_desa() is None:
         return ""
-    row = PengaturanTampilan.base_queryset().only("warna_utama").first()
-    return row.warna_utama if row else ""
+
+    def load():
+        row = PengaturanTampilan.base_queryset().only("warna_utama").first()
+        return row.warna_utama if row else ""
+
+    return memo.remember("brand_colour", load)
 
 
 @register.simple_tag

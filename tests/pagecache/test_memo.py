@@ -1,0 +1,73 @@
+"""A page view that misses the page cache reuses the desa's Site, settings, menu and restriction check from the
+worker's memo (desa_platform/pagecache/memo.py): no query for them, yet every edit shows on the next view, and
+one desa's answers never reach another."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, PageViewRestriction
+
+from desa_platform.pagecache import store
+from sites.core.models import PengaturanDesa
+
+UNCACHED = "/?cari=1"  # a query the page cache does not keep: Wagtail renders the page every time
+
+
+@pytest.mark.django_db
+def test_second_uncached_home_view_makes_no_query(client_a):
+    assert client_a.get(UNCACHED).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        response = client_a.get(UNCACHED)
+    assert response.status_code == 200 and "X-Cache" not in response
+    assert [q["sql"] for q in queries.captured_queries if not q["sql"].startswith("SET ")] == []
+
+
+@pytest.mark.django_db
+def test_changed_settings_show_on_the_next_view_of_that_desa_only(client_a, client_b):
+    client_a.get(UNCACHED), client_b.get(UNCACHED)
+    with client_a.schema():
+        row = PengaturanDesa.base_queryset().first() or PengaturanDesa()
+        row.tagline = "Desa tangguh bencana"
+        row.save()
+    assert "Desa tangguh bencana" in client_a.get(UNCACHED).text
+    assert "Desa tangguh bencana" not in client_b.get(UNCACHED).text
+
+
+@pytest.mark.django_db
+def test_renamed_menu_page_shows_at_once_and_only_in_that_desa(client_a, client_b):
+    client_a.get(UNCACHED), client_b.get(UNCACHED)
+    with client_a.schema():
+        profil = Page.objects.get(slug="profil").specific
+        profil.title = "Tentang Kami"
+        profil.save_revision().publish()
+    assert ">Tentang Kami</a>" in client_a.get(UNCACHED).text
+    page_b = client_b.get(UNCACHED).text
+    assert ">Tentang Kami</a>" not in page_b and ">Profil</a>" in page_b
+
+
+@pytest.mark.django_db
+def test_restricting_a_page_takes_effect_on_the_next_view(client_a, client_b):
+    assert client_a.get("/profil/").status_code == 200
+    assert client_a.get("/profil/")["X-Cache"] == "HIT"
+    with client_a.schema():
+        PageViewRestriction.objects.create(
+            page=Page.objects.get(slug="profil"), restriction_type=PageViewRestriction.PASSWORD, password="rahasia"
+        )
+    locked = client_a.get("/profil/")
+    assert "password" in locked.text.lower() and "X-Cache" not in locked
+    assert client_b.get("/profil/").status_code == 200  # the other desa restricted nothing
+
+
+@pytest.mark.django_db
+def test_publishing_renews_the_generation_again_once_committed(client_a, django_capture_on_commit_callbacks):
+    with client_a.schema():
+        with django_capture_on_commit_callbacks(execute=False) as after_commit:
+            home = Page.objects.get(depth=2).specific
+            home.title = "Beranda Baru"
+            home.save_revision().publish()
+            during = store.generation()
+        assert after_commit
+        for callback in after_commit:
+            callback()
+        # A visitor served while the publish was being committed saw the old page under `during`.
+        assert store.generation() != during
