@@ -5,13 +5,15 @@
 Everything is measured in one run against a bare Django view (`/healthz` on the platform domain) served by
 the same gunicorn: cached desa page, uncached home page, uncached news page, with requests spread over every
 desa; p50/p99 latency; a single worker's memory after touching every desa vs after touching one.
-Needs `wrk` (Debian package). Uses its own database (embedded by default, or BENCH_DATABASE_URL) and
-REDIS_URL when set.
+Needs `wrk` (Debian package); with Debian's `nginx` installed it also runs the cached page through nginx with
+the deployed `location /` (deploy/nginx/app.conf). Uses its own database (embedded by default, or
+BENCH_DATABASE_URL) and REDIS_URL when set.
 """
 
 import argparse
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -22,6 +24,10 @@ from pathlib import Path
 
 from _setup import ROOT, setup
 
+# One wrk thread: the load generator shares the 2 cores with the server, and every thread of its own takes
+# CPU time (and adds scheduling delay to the latencies it measures) from the server it is measuring.
+WRK_THREADS = int(os.environ.get("WRK_THREADS", 1))
+
 LUA = """
 local hosts = {%(hosts)s}
 local i = 0
@@ -31,6 +37,55 @@ request = function()
   return wrk.format("GET", "%(path)s", {["Host"] = host})
 end
 """
+
+
+NGINX_CONF = """
+daemon off;
+master_process on;
+worker_processes auto;
+user root;
+pid %(dir)s/nginx.pid;
+error_log %(dir)s/error.log warn;
+events { worker_connections 1024; }
+http {
+    # as in Debian's /etc/nginx/nginx.conf, which deploy/nginx/desa-digital.conf is included from
+    sendfile on;
+    tcp_nopush on;
+    types_hash_max_size 2048;
+    access_log off;
+    client_body_temp_path %(dir)s/body;
+    proxy_temp_path %(dir)s/proxy;
+    fastcgi_temp_path %(dir)s/fastcgi;
+    uwsgi_temp_path %(dir)s/uwsgi;
+    scgi_temp_path %(dir)s/scgi;
+    upstream desa_digital { server 127.0.0.1:%(upstream)d; keepalive 32; }
+    proxy_cache_path %(dir)s/cache levels=1:2 keys_zone=desa_pages:50m max_size=1g inactive=30m;
+    server {
+        listen 127.0.0.1:%(port)d default_server;
+        server_name _;
+        include %(root)s/deploy/nginx/app.conf;
+    }
+}
+"""
+
+
+def start_nginx(upstream: int, workdir: str) -> tuple[subprocess.Popen, int] | None:
+    """nginx in front of gunicorn with the deployed `location /` (deploy/nginx/app.conf); None without nginx."""
+    binary = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
+    if binary is None:
+        return None
+    port = free_port()
+    conf = Path(workdir) / "nginx.conf"
+    conf.write_text(NGINX_CONF % {"dir": workdir, "upstream": upstream, "port": port, "root": ROOT})
+    process = subprocess.Popen([binary, "-c", str(conf), "-p", workdir])
+    for _ in range(50):
+        try:
+            get(port, "localhost", "/healthz")
+            return process, port
+        except OSError:
+            time.sleep(0.1)
+    process.terminate()
+    return None
 
 
 def free_port() -> int:
@@ -90,7 +145,7 @@ def start_gunicorn(port: int, workers: int, database: dict) -> subprocess.Popen:
         "DESA_VAR_DIR": str(ROOT / "var" / "bench"),
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "GUNICORN_WORKERS": str(workers),
-        "GUNICORN_ACCESSLOG": "",
+        "GUNICORN_ACCESSLOG": os.environ.get("BENCH_ACCESSLOG", ""),
         "GUNICORN_LOGLEVEL": "warning",
         "GUNICORN_MAX_REQUESTS": "0",
         "CONN_MAX_AGE": "600",
@@ -122,7 +177,7 @@ def wrk(port: int, hosts: list[str], path: str, duration: int, connections: int)
     out = subprocess.run(
         [
             "wrk",
-            "-t2",
+            f"-t{WRK_THREADS}",
             f"-c{connections}",
             f"-d{duration}s",
             "--latency",
@@ -187,6 +242,17 @@ def main() -> None:
             "uncached home": wrk(port, hosts, "/?bench=1", args.duration, args.connections),
             "uncached news page": wrk(port, hosts, "/kabar-bench/?bench=1", args.duration, args.connections),
         }
+        with tempfile.TemporaryDirectory() as workdir:
+            nginx = start_nginx(port, workdir)
+            if nginx:
+                front, front_port = nginx
+                try:
+                    for h in hosts:  # warm nginx's cache too, as the page cache was warmed above
+                        get(front_port, h, "/")
+                    runs["cached page, nginx in front"] = wrk(front_port, hosts, "/", args.duration, args.connections)
+                finally:
+                    front.terminate()
+                    front.wait()
     finally:
         master.terminate()
         master.wait()
@@ -214,6 +280,8 @@ def main() -> None:
         f"worker memory: {after_one:.1f} MB after one desa, {after_all:.1f} MB after {memory_tenants} desa "
         f"= {after_all / after_one:.2f}x"
     )
+    if "cached page, nginx in front" not in runs:
+        print("(no nginx found: install Debian's nginx for the row with deploy/nginx/app.conf in front)")
     print("targets: cached >= 0.5x bare; uncached home >= 0.08x; cached p99 < 20 ms at 50 connections; memory <= 1.3x")
 
 

@@ -1,4 +1,5 @@
 import copy
+import random
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -25,6 +26,13 @@ TRACKING_QUERY_KEYS = {
     "utm_content",
 }
 STORED_HEADERS = ("Content-Type", "Content-Language", "ETag", "Last-Modified", "Link")
+
+
+def proxy_seconds() -> str:
+    """How long nginx in front may keep a page: PAGE_PROXY_SECONDS plus up to half again, so the pages cached
+    in one burst do not all go back to Django in the same instant."""
+    base = getattr(settings, "PAGE_PROXY_SECONDS", 5)
+    return str(base + random.randint(0, base // 2))  # noqa: S311 - spreading load, not a secret
 
 
 class PageCacheMiddleware:
@@ -80,6 +88,9 @@ class PageCacheMiddleware:
     @staticmethod
     def _set_public_headers(response):
         patch_cache_control(response, public=True, max_age=getattr(settings, "PAGE_BROWSER_MAX_AGE", 60))
+        # For nginx's cache in front (deploy/nginx/app.conf), which cannot hear of a publish: it keeps a page
+        # only this long, so a burst of visitors is served by nginx and an edit reaches everyone within seconds.
+        response["X-Accel-Expires"] = proxy_seconds()
 
     @staticmethod
     def _to_entry(response) -> dict:
@@ -97,6 +108,7 @@ class PageCacheMiddleware:
             response = HttpResponse(entry["content"])
         for name, value in entry["headers"].items():
             response[name] = value
+        response["X-Accel-Expires"] = proxy_seconds()
         response["X-Cache"] = "HIT"
         return response
 

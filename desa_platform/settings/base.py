@@ -175,6 +175,15 @@ def cache(location_suffix: str) -> dict:
 
 CACHES = {"default": cache("default"), "renditions": cache("renditions")}
 
+# Page cache (desa_platform/pagecache): how long Django keeps a page, a browser keeps it, nginx in front keeps it
+# (nginx cannot hear of a publish, so seconds), and how many desa each worker keeps a memo for.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+PAGE_BROWSER_MAX_AGE = env.int("PAGE_BROWSER_MAX_AGE", default=60)
+PAGE_PROXY_SECONDS = env.int("PAGE_PROXY_SECONDS", default=5)
+DESA_MEMO_DESA = env.int("DESA_MEMO_DESA", default=256)
+# How often a worker asks the shared cache whether a desa or domain changed.
+ROUTING_CHECK_SECONDS = env.float("ROUTING_CHECK_SECONDS", default=1.0)
+
 # Wagtail 8 runs some work as django-tasks; a queued backend would lose the tenant's schema.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 

@@ -128,3 +128,13 @@ def test_home_sections_are_fresh_after_a_publish_even_for_editors(client_a, clie
     assert "Surat Domisili Kilat" in client_a.get("/").text
     client_b.cookies["sessionid"] = "editor"
     assert "Surat Domisili Kilat" not in client_b.get("/").text
+
+
+@pytest.mark.django_db
+def test_nginx_in_front_may_keep_public_pages_for_seconds_only(client_a, settings):
+    settings.PAGE_PROXY_SECONDS = 10
+    miss, hit = client_a.get("/"), client_a.get("/")
+    for response in (miss, hit):
+        assert 10 <= int(response["X-Accel-Expires"]) <= 15
+    client_a.cookies["sessionid"] = "anything"  # an editor: never kept by nginx either
+    assert "X-Accel-Expires" not in client_a.get("/")
