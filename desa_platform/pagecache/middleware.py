@@ -47,8 +47,8 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not self._cacheable_request(request):
             return self.get_response(request)
-        key = store.page_key(request.get_host(), self._cache_path(request), store.generation_for(request))
-        entry = store.get(key)
+        key = store.page_key(request.get_host(), self._cache_path(request))
+        entry = store.lookup(request, key)
         if entry is not None:
             return self._from_entry(request, entry)
         response = self.get_response(request)
@@ -56,7 +56,7 @@ class PageCacheMiddleware:
             set_response_etag(response)
             response.headers.setdefault("Last-Modified", http_date())
             self._set_public_headers(response)
-            store.put(key, self._to_entry(response))
+            store.put(request, key, self._to_entry(response))
             response["X-Cache"] = "MISS"
         return response
 

@@ -1,8 +1,9 @@
 """Cached pages of anonymous visitors, per desa.
 
-Keys go through the tenant-aware cache key function (the schema is part of every key) and also carry the
-host and the desa's *generation*: any content change in a desa bumps its generation, so every page, listing,
-feed and the home page of that desa are fresh on the next request, and no other desa is touched.
+Keys go through the tenant-aware cache key function (the schema is part of every key) and carry the host;
+each entry records the desa's *generation* it was made at: any content change in a desa bumps its
+generation, so every page, listing, feed and the home page of that desa are fresh on the next request, and
+no other desa is touched.
 """
 
 import hashlib
@@ -38,14 +39,25 @@ def bump() -> None:
     _cache().set(GENERATION_KEY, str(time.time_ns()), None)
 
 
-def page_key(host: str, full_path: str, generation_value: str) -> str:
-    digest = hashlib.sha1(f"{host}{full_path}".encode()).hexdigest()
-    return f"pagecache:{generation_value}:{digest}"
+def page_key(host: str, full_path: str) -> str:
+    return "pagecache:" + hashlib.sha1(f"{host}{full_path}".encode()).hexdigest()
 
 
-def get(key: str):
-    return _cache().get(key)
+def lookup(request, key: str) -> dict | None:
+    """The cached page under `key` if it was stored at the desa's current generation.
+
+    The generation and the page come in one round trip (one MGET on Redis): a page stored at an older
+    generation is simply not used, and is overwritten by the next visit.
+    """
+    values = _cache().get_many([GENERATION_KEY, key])
+    if GENERATION_KEY in values:
+        request._content_generation = values[GENERATION_KEY]
+    entry = values.get(key)
+    if entry is None or entry.get("generation") != generation_for(request):
+        return None
+    return entry
 
 
-def put(key: str, entry: dict) -> None:
+def put(request, key: str, entry: dict) -> None:
+    entry["generation"] = generation_for(request)
     _cache().set(key, entry, getattr(settings, "PAGE_CACHE_SECONDS", 600))
