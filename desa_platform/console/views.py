@@ -217,6 +217,12 @@ def bulk_csv(request):
 @staff_required
 def bulk_job(request, pk):
     job = get_object_or_404(BulkJob, pk=pk)
+    if request.method == "POST":  # "Jalankan lagi" on a job whose process ended (a restart)
+        try:
+            bulk.resume_job(job, request.user)
+        except ProvisioningError as problem:
+            messages.error(request, str(problem))
+        return redirect("console:bulk-job", job.pk)
     return render(request, "console/bulk_job.html", {"job": job})
 
 

@@ -1,6 +1,9 @@
+import datetime
+
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import timezone
 from django_tenants.models import DomainMixin, TenantMixin
 
 kode_pos_validator = RegexValidator(r"^\d{5}$", "Kode pos harus 5 angka.")
@@ -94,6 +97,9 @@ class AuditLog(models.Model):
         return label(self.action)
 
 
+BULK_JOB_STALL = datetime.timedelta(minutes=2)
+
+
 class BulkJob(models.Model):
     """Progress of one bulk provisioning run, polled by the console while it works in the background."""
 
@@ -104,6 +110,8 @@ class BulkJob(models.Model):
         FAILED = "failed", "Gagal"
 
     created_at = models.DateTimeField("dibuat", auto_now_add=True)
+    # Saved after every desa: a job not finished and silent for long has lost its process (a restart).
+    updated_at = models.DateTimeField("terakhir bergerak", auto_now=True)
     finished_at = models.DateTimeField("selesai", null=True, blank=True)
     actor = models.CharField("pelaku", max_length=150)
     title = models.CharField("judul", max_length=200)
@@ -131,6 +139,11 @@ class BulkJob(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.state in (self.State.DONE, self.State.FAILED)
+
+    @property
+    def is_stalled(self) -> bool:
+        """Unfinished and not a step further for minutes: its process ended (a restart); it may be run again."""
+        return not self.is_finished and timezone.now() - self.updated_at > BULK_JOB_STALL
 
 
 class SupportSession(models.Model):

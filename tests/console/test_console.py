@@ -1,4 +1,5 @@
 import csv
+import datetime
 import html
 import io
 
@@ -6,11 +7,13 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.test import Client
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tenants.utils import schema_context
 
-from desa_platform.tenancy.models import AuditLog, Desa
+from desa_platform.tenancy.models import AuditLog, BulkJob, Desa
 
 from .conftest import PASSWORD, current_code
 
@@ -192,3 +195,37 @@ def test_the_list_summary_is_kept_and_refreshed_on_request(console, desa_a):
         Page.objects.filter(depth=2).update(latest_revision_created_at=desa_a.created.replace(year=2099))
     assert "2099" not in console.get("/console/?q=uji-a").content.decode(), "kept for a few minutes"
     assert "2099" in console.get("/console/?q=uji-a&segarkan=1").content.decode()
+
+
+def stalled_job(minutes_silent: int) -> BulkJob:
+    spec = {"slug": "mentoso", "name": "Mentoso", "domains": ["mentoso.desa.id"], "kecamatan": "Jenu"}
+    job = BulkJob.objects.create(actor="budi", title="Berkas desa.csv", total=1, specs=[spec], state="running")
+    BulkJob.objects.filter(pk=job.pk).update(updated_at=timezone.now() - datetime.timedelta(minutes=minutes_silent))
+    return job
+
+
+def test_a_bulk_job_cut_off_by_a_restart_is_shown_and_can_be_run_again(console):
+    job = stalled_job(minutes_silent=10)
+    page = console.get(f"/console/massal/{job.pk}/").content.decode()
+    assert "Terhenti" in page and "Jalankan lagi" in page and 'http-equiv="refresh"' not in page
+
+    console.post(f"/console/massal/{job.pk}/")
+    job.refresh_from_db()
+    assert job.state == BulkJob.State.DONE and job.created_count == 1
+    assert Desa.objects.get(slug="mentoso").domains.get().domain == "mentoso.desa.id"
+    assert AuditLog.objects.filter(action="bulk-resume", actor="budi").exists()
+
+
+def test_a_bulk_job_still_moving_is_not_run_twice(console):
+    job = stalled_job(minutes_silent=0)
+    page = console.post(f"/console/massal/{job.pk}/", follow=True).content.decode()
+    assert "masih berjalan" in page
+    job.refresh_from_db()
+    assert job.state == BulkJob.State.RUNNING and not Desa.objects.filter(slug="mentoso").exists()
+
+
+def test_the_command_the_console_launches_runs_the_job(db):
+    job = stalled_job(minutes_silent=0)
+    call_command("desa", "run-job", str(job.pk), stdout=io.StringIO())
+    job.refresh_from_db()
+    assert job.state == BulkJob.State.DONE and Desa.objects.filter(slug="mentoso").exists()

@@ -135,3 +135,16 @@ def test_suspending_reaches_every_worker_within_seconds(gunicorn, django_db_bloc
         with django_db_blocker.unblock():
             desa.status = Desa.Status.ACTIVE
             desa.save()
+
+
+def test_menu_change_reaches_the_memo_of_every_worker(gunicorn, committed_page, django_db_blocker, schema_a):
+    def uncached_homes():  # a query string the page cache does not keep: rendered by Wagtail from each worker's memo
+        return [fetch(gunicorn, "uji-a.test", "/?cari=menu")[2] for _ in range(4)]
+
+    assert not any(">Halaman Uji Produksi</a>" in body for body in uncached_homes())
+    with django_db_blocker.unblock(), schema_context(schema_a):
+        page = Page.objects.get(pk=committed_page.pk)
+        page.show_in_menus = True
+        page.save_revision().publish()
+    assert all(">Halaman Uji Produksi</a>" in body for body in uncached_homes())
+    assert ">Halaman Uji Produksi</a>" not in fetch(gunicorn, "uji-b.test", "/?cari=menu")[2]

@@ -10,14 +10,15 @@ exists (same place, or same slug) so a rerun is safe, and reports progress after
 
 import csv
 import io
-import threading
+import subprocess
+import sys
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
 from django.conf import settings
-from django.db import close_old_connections, connection
+from django.db import connection
 from django.utils import timezone
 from django.utils.text import slugify
 from django_tenants.utils import schema_context
@@ -336,27 +337,44 @@ def start_job(specs: list[DesaSpec], actor, title: str) -> BulkJob:
             total=len(specs),
             specs=[asdict(spec) for spec in specs],
         )
-    if getattr(settings, "DESA_BULK_INLINE", False):
-        run_job(job.pk)
-    else:
-        threading.Thread(target=_run_job_in_thread, args=(job.pk,), daemon=True, name=f"bulk-{job.pk}").start()
+    _launch(job)
     job.refresh_from_db()
     return job
 
 
-def _run_job_in_thread(job_id: int) -> None:
-    close_old_connections()
-    try:
-        run_job(job_id)
-    finally:
-        connection.close()
+def resume_job(job: BulkJob, actor) -> BulkJob:
+    """Run a job again whose process ended before it finished: what it already created is skipped."""
+    if not job.is_stalled:
+        raise ProvisioningError("Pekerjaan ini masih berjalan atau sudah selesai.")
+    audit.record(actor, "bulk-resume", job=job.pk, done=job.done, total=job.total)
+    with schema_context("public"):
+        job.state = BulkJob.State.WAITING
+        job.save(update_fields=["state", "updated_at"])
+    _launch(job)
+    job.refresh_from_db()
+    return job
+
+
+def _launch(job: BulkJob) -> None:
+    """Run the job in its own process (`manage.py desa run-job`): a gunicorn worker is recycled after
+    GUNICORN_MAX_REQUESTS and would take a thread of its own down with it, halfway through a kabupaten."""
+    if getattr(settings, "DESA_BULK_INLINE", False):
+        run_job(job.pk)
+        return
+    subprocess.Popen(  # noqa: S603 - our own interpreter and manage.py, a job id as the only argument
+        [sys.executable, str(settings.BASE_DIR / "manage.py"), "desa", "run-job", str(job.pk)],
+        cwd=settings.BASE_DIR,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        start_new_session=True,  # outlives the worker that started it
+    )
 
 
 def run_job(job_id: int) -> BulkJob:
     with schema_context("public"):
         job = BulkJob.objects.get(pk=job_id)
         job.state = BulkJob.State.RUNNING
-        job.save(update_fields=["state"])
+        job.save(update_fields=["state", "updated_at"])
         specs = [DesaSpec(**values) for values in job.specs]
 
         def progress(outcome: Outcome):
@@ -369,7 +387,8 @@ def run_job(job_id: int) -> BulkJob:
                 job.failed_count += 1
                 job.messages = [*job.messages, f"{outcome.slug}: {outcome.message}"]
             with schema_context("public"):
-                job.save(update_fields=["done", "created_count", "skipped_count", "failed_count", "messages"])
+                fields = ["done", "created_count", "skipped_count", "failed_count", "messages", "updated_at"]
+                job.save(update_fields=fields)
 
         try:
             run(specs, actor=job.actor, progress=progress)
@@ -378,5 +397,5 @@ def run_job(job_id: int) -> BulkJob:
             job.state = BulkJob.State.FAILED
             job.messages = [*job.messages, f"Berhenti: {error}"]
         job.finished_at = timezone.now()
-        job.save(update_fields=["state", "finished_at", "messages"])
+        job.save(update_fields=["state", "finished_at", "messages", "updated_at"])
     return job

@@ -93,6 +93,9 @@ class Command(BaseCommand):
         many.add_argument("--theme", default="")
         many.add_argument("--dry-run", action="store_true", help="Only check and show what would be created.")
 
+        job = actions.add_parser("run-job", help="Run a bulk job recorded by the console (started by the console).")
+        job.add_argument("job_id", type=int)
+
         up = actions.add_parser("upgrade", help="Migrate public, the template and every desa that is behind.")
         up.add_argument("--workers", type=int, default=None, help="Parallel worker processes (0: in this process).")
         actions.add_parser("versions", help="Schema version of every desa.")
@@ -280,6 +283,13 @@ class Command(BaseCommand):
                 self.stderr.write(f"  {outcome.slug}: {outcome.message}")
         if counts["gagal"]:
             raise CommandError(f"{counts['gagal']} desa gagal dibuat.")
+
+    def handle_run_job(self, job_id, **_):
+        job = bulk.run_job(job_id)
+        self.stdout.write(
+            f"{job.title}: {job.get_state_display()}, {job.created_count} dibuat, {job.skipped_count} dilewati, "
+            f"{job.failed_count} gagal."
+        )
 
     # --- upgrade --------------------------------------------------------------------------------------------------
 
