@@ -19,6 +19,7 @@ urlpatterns = [
     path("desa/<slug:slug>/", views.detail, name="detail"),
     path("desa/<slug:slug>/tangguhkan/", views.suspend, name="suspend"),
     path("desa/<slug:slug>/aktifkan/", views.resume, name="resume"),
+    path("desa/<slug:slug>/tema/", views.theme, name="theme"),
     path("desa/<slug:slug>/domain/<str:operation>/", views.domain_action, name="domain"),
     path("desa/<slug:slug>/cadangkan/", views.backup_now, name="backup"),
     path("desa/<slug:slug>/pulihkan/", views.restore_into, name="restore"),

@@ -13,7 +13,18 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from desa_platform.tenancy.models import AuditLog, BulkJob, Desa, SupportSession
-from desa_platform.tenancy.services import admins, audit, backup, bulk, domains, lifecycle, overview, support, upgrade
+from desa_platform.tenancy.services import (
+    admins,
+    appearance,
+    audit,
+    backup,
+    bulk,
+    domains,
+    lifecycle,
+    overview,
+    support,
+    upgrade,
+)
 from desa_platform.tenancy.services.provisioning import DesaSpec, ProvisioningError, site_root_url
 from desa_platform.tenancy.themes import available_themes
 
@@ -247,6 +258,7 @@ def detail(request, slug, extra=None):
         "log": AuditLog.objects.filter(desa_slug=desa.slug)[:20],
         "domain_form": DomainForm(),
         "support_form": SupportForm(),
+        "themes": available_themes(),
         "now": timezone.now(),
         **(extra or {}),
     }
@@ -275,6 +287,19 @@ def suspend(request, slug):
         lambda d: lifecycle.suspend(d, actor=request.user, reason=reason),
         "{desa.display_name} ditangguhkan: pengunjung melihat halaman pemeliharaan (503).",
     )
+
+
+@staff_required
+@require_POST
+def theme(request, slug):
+    desa = _desa(slug)
+    try:
+        desa = appearance.set_theme(desa, request.POST.get("theme", ""), actor=request.user)
+    except appearance.AppearanceError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"{desa.display_name} kini memakai tema {desa.theme}.")
+    return redirect("console:detail", slug)
 
 
 @staff_required

@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import Client
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -229,3 +229,23 @@ def test_the_command_the_console_launches_runs_the_job(db):
     call_command("desa", "run-job", str(job.pk), stdout=io.StringIO())
     job.refresh_from_db()
     assert job.state == BulkJob.State.DONE and Desa.objects.filter(slug="mentoso").exists()
+
+
+@pytest.mark.django_db
+def test_theme_chosen_in_the_console_reaches_that_desa_only(console, desa_a, desa_b):
+    console.post("/console/desa/uji-a/tema/", {"theme": "hijau"})
+    assert "themes/hijau/css/site" in Client(HTTP_HOST="uji-a.test").get("/").content.decode()
+    assert "themes/hijau/" not in Client(HTTP_HOST="uji-b.test").get("/").content.decode()
+    assert AuditLog.objects.filter(desa_slug="uji-a", actor="budi", action="tema").exists()
+
+    page = console.post("/console/desa/uji-a/tema/", {"theme": "../../rahasia"}, follow=True).content.decode()
+    assert "tidak tersedia" in page
+    assert Desa.objects.get(slug="uji-a").theme == "hijau"
+
+
+@pytest.mark.django_db
+def test_theme_command_changes_several_desa_and_refuses_an_unknown_theme(desa_a, desa_b):
+    call_command("desa", "theme", "modern", "uji-a", "uji-b", stdout=io.StringIO())
+    assert set(Desa.objects.filter(slug__in=["uji-a", "uji-b"]).values_list("theme", flat=True)) == {"modern"}
+    with pytest.raises(CommandError, match="tidak tersedia"):
+        call_command("desa", "theme", "ungu", "uji-a", stdout=io.StringIO())

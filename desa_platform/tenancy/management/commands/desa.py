@@ -9,7 +9,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from desa_platform.tenancy.models import AuditLog, Desa
-from desa_platform.tenancy.services import admins, audit, backup, bulk, domains, lifecycle, staff, upgrade
+from desa_platform.tenancy.services import admins, appearance, audit, backup, bulk, domains, lifecycle, staff, upgrade
 from desa_platform.tenancy.services.provisioning import (
     DesaSpec,
     ProvisioningError,
@@ -92,6 +92,10 @@ class Command(BaseCommand):
         many.add_argument("--kecamatan-tenants", action="store_true", help="Also one site per kecamatan.")
         many.add_argument("--theme", default="")
         many.add_argument("--dry-run", action="store_true", help="Only check and show what would be created.")
+
+        look = actions.add_parser("theme", help="Give one or more desa a theme (a folder of themes/).")
+        look.add_argument("theme")
+        look.add_argument("slugs", nargs="+")
 
         job = actions.add_parser("run-job", help="Run a bulk job recorded by the console (started by the console).")
         job.add_argument("job_id", type=int)
@@ -283,6 +287,14 @@ class Command(BaseCommand):
                 self.stderr.write(f"  {outcome.slug}: {outcome.message}")
         if counts["gagal"]:
             raise CommandError(f"{counts['gagal']} desa gagal dibuat.")
+
+    def handle_theme(self, theme, slugs, **_):
+        for slug in slugs:
+            try:
+                desa = appearance.set_theme(self.desa(slug), theme)
+            except appearance.AppearanceError as error:
+                raise CommandError(str(error)) from None
+            self.stdout.write(f"{desa.slug}: tema {desa.theme}")
 
     def handle_run_job(self, job_id, **_):
         job = bulk.run_job(job_id)
