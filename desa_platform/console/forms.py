@@ -103,3 +103,10 @@ class RestoreNewForm(forms.Form):
         if not data.get("backup") and not data.get("upload"):
             raise forms.ValidationError("Pilih berkas cadangan yang tersimpan atau unggah satu.")
         return data
+
+
+class StaffForm(forms.Form):
+    username = forms.SlugField(label="Nama pengguna", max_length=150, help_text="Huruf kecil, angka, tanda hubung.")
+    full_name = forms.CharField(label="Nama lengkap", max_length=150, required=False)
+    email = forms.EmailField(label="Surel", required=False, help_text="Tautan kata sandi dikirim ke sini bila diisi.")
+    superuser = forms.BooleanField(label="Boleh mengelola akun staf", required=False)

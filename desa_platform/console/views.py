@@ -5,6 +5,8 @@ import tempfile
 from pathlib import Path
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse
@@ -22,14 +24,24 @@ from desa_platform.tenancy.services import (
     domains,
     lifecycle,
     overview,
+    staff,
     support,
     upgrade,
 )
 from desa_platform.tenancy.services.provisioning import DesaSpec, ProvisioningError, site_root_url
 from desa_platform.tenancy.themes import available_themes
 
-from .auth import staff_required
-from .forms import CreateDesaForm, CsvForm, DeleteForm, DomainForm, RegionForm, RestoreNewForm, SupportForm
+from .auth import staff_required, superuser_required
+from .forms import (
+    CreateDesaForm,
+    CsvForm,
+    DeleteForm,
+    DomainForm,
+    RegionForm,
+    RestoreNewForm,
+    StaffForm,
+    SupportForm,
+)
 
 PAGE_SIZE = 100
 FILTERS = ("q", "kecamatan", "kind", "status", "theme", "perhatian")
@@ -447,3 +459,50 @@ def audit_log(request):
 def not_found(request, exception=None):
     """404 of the platform's own domain: the desa themes' 404 page needs a desa schema (handler404 of urls_public)."""
     return render(request, "console/not_found.html", status=404)
+
+
+# --- staff accounts ----------------------------------------------------------------------------------------------
+
+
+@superuser_required
+def staff_list(request):
+    form = StaffForm(request.POST or None)
+    created = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if get_user_model().objects.filter(username=data["username"]).exists():
+            form.add_error("username", "Nama pengguna ini sudah dipakai.")
+        else:
+            user, link = staff.create_staff(data["username"], data["email"], data["full_name"], data["superuser"])
+            audit.record(request.user, "staff-create", staf=user.username)
+            emailed = _send_staff_link(user, link)
+            created = {"user": user, "link": link, "emailed": emailed}
+            form = StaffForm()
+    return render(request, "console/staff.html", {"form": form, "created": created, "people": staff.list_staff()})
+
+
+@superuser_required
+@require_POST
+def staff_active(request, username):
+    active = request.POST.get("active") == "1"
+    try:
+        staff.set_active(username, active, actor=request.user)
+    except ProvisioningError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"Akun {username} {'aktif kembali' if active else 'dinonaktifkan'}.")
+    return redirect("console:staff")
+
+
+def _send_staff_link(user, link: str) -> bool:
+    if not user.email:
+        return False
+    send_mail(
+        "Akun Konsol Diskominfo Desa Digital",
+        f"Pasang kata sandi Anda lewat tautan sekali pakai ini:\n{link}\n\n"
+        "Setelah itu daftarkan autentikasi dua langkah.",
+        None,
+        [user.email],
+        fail_silently=True,
+    )
+    return True

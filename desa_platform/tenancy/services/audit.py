@@ -29,6 +29,11 @@ ACTION_LABELS = {
     "support-denied": "Akses dukungan ditolak",
     "support-close": "Menutup akses dukungan",
     "support-expired": "Akses dukungan berakhir",
+    "tema": "Mengganti tema",
+    "bulk-resume": "Menjalankan lagi pembuatan massal",
+    "staff-create": "Membuat akun staf",
+    "staff-off": "Menonaktifkan akun staf",
+    "staff-on": "Mengaktifkan akun staf",
 }
 
 

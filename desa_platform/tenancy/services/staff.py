@@ -13,6 +13,7 @@ from django.utils.http import urlsafe_base64_encode
 from django_tenants.utils import schema_context
 
 from ..current import root_url_for
+from . import audit
 from .provisioning import ProvisioningError
 
 
@@ -60,3 +61,36 @@ def reset_two_factor(username: str) -> int:
             raise ProvisioningError(f"Akun staf '{username}' tidak ada.")
         deleted, _ = TOTPDevice.objects.filter(user=user).delete()
     return deleted
+
+
+def list_staff():
+    with schema_context("public"):
+        return list(get_user_model().objects.filter(is_staff=True).order_by("-is_active", "username"))
+
+
+def set_active(username: str, active: bool, actor=None):
+    """Switch a console account off or on. Accounts are never deleted: the audit log keeps naming them.
+
+    Switched off, the account cannot sign in and its open console sessions end at their next request
+    (Django refuses inactive users). Nobody switches off their own account or the last active superuser.
+    """
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    with schema_context("public"):
+        user = get_user_model().objects.filter(username=username, is_staff=True).first()
+        if user is None:
+            raise ProvisioningError(f"Akun staf '{username}' tidak ada.")
+        if not active and actor is not None and getattr(actor, "pk", None) == user.pk:
+            raise ProvisioningError("Anda tidak dapat menonaktifkan akun Anda sendiri.")
+        if not active and user.is_superuser:
+            others = get_user_model().objects.filter(is_superuser=True, is_active=True).exclude(pk=user.pk)
+            if not others.exists():
+                raise ProvisioningError("Ini satu-satunya akun pengelola staf yang aktif; aktifkan yang lain dulu.")
+        if user.is_active == active:
+            return user
+        user.is_active = active
+        user.save(update_fields=["is_active"])
+        if not active:  # coming back means enrolling a new second factor
+            TOTPDevice.objects.filter(user=user).delete()
+        audit.record(actor, "staff-on" if active else "staff-off", staf=username)
+        return user

@@ -110,6 +110,8 @@ class Command(BaseCommand):
         person.add_argument("--name", default="")
         person.add_argument("--superuser", action="store_true", help="May manage other staff accounts.")
         person.add_argument("--reset-2fa", action="store_true", help="Remove its TOTP devices: enrol again.")
+        person.add_argument("--deactivate", action="store_true", help="Switch the account off (it is kept).")
+        person.add_argument("--activate", action="store_true", help="Switch a deactivated account on again.")
         log = actions.add_parser("audit", help="Show the latest audit log entries.")
         log.add_argument("--limit", type=int, default=30)
         log.add_argument("--slug", default="")
@@ -340,7 +342,11 @@ class Command(BaseCommand):
 
     # --- staff and audit ------------------------------------------------------------------------------------------
 
-    def handle_staff(self, username, email, name, superuser, reset_2fa, **_):
+    def handle_staff(self, username, email, name, superuser, reset_2fa, deactivate, activate, **_):
+        if deactivate or activate:
+            staff.set_active(username, active=activate)
+            self.stdout.write(f"Akun '{username}' {'aktif' if activate else 'dinonaktifkan'}.")
+            return
         if reset_2fa:
             count = staff.reset_two_factor(username)
             self.stdout.write(f"{count} perangkat TOTP dihapus; '{username}' mendaftar ulang saat masuk berikutnya.")
