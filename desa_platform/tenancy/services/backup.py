@@ -179,8 +179,11 @@ def find_backup(name: str) -> Path:
 
 def _check_restorable(manifest: dict) -> None:
     template_schema.ensure_template()
-    expected = template_schema.applied_migrations(template_schema.TEMPLATE_SCHEMA)
-    got = {tuple(row) for row in manifest["migrations"]}
+    # Only the desa's own (tenant) apps describe its tables; rows of platform apps in a desa's migration table
+    # depend on when it was made or last migrated and say nothing about its data.
+    labels = template_schema.tenant_app_labels()
+    expected = {m for m in template_schema.applied_migrations(template_schema.TEMPLATE_SCHEMA) if m[0] in labels}
+    got = {tuple(row) for row in manifest["migrations"] if row[0] in labels}
     if got != expected:
         missing, extra = len(expected - got), len(got - expected)
         raise ProvisioningError(
