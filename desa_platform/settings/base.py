@@ -175,6 +175,24 @@ def cache(location_suffix: str) -> dict:
 
 CACHES = {"default": cache("default"), "renditions": cache("renditions")}
 
+
+def shared_file_caches() -> dict:
+    """One cache for every process on this machine (workers, `manage.py desa`, console jobs) when there is no
+    Redis: a change made in one process (a new domain, a publish) must reach the others. One folder per
+    database: every database has a `desa_template` schema, and keys carry only the schema."""
+    folder = VAR_DIR / "cache" / DATABASES["default"]["NAME"]
+    return {
+        alias: {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(folder / alias),
+            "KEY_FUNCTION": "django_tenants.cache.make_key",
+            # Django's default of 300 entries would cull the pages of a few dozen desa at random.
+            "OPTIONS": {"MAX_ENTRIES": 200_000},
+        }
+        for alias in ("default", "renditions")
+    }
+
+
 # Page cache (desa_platform/pagecache): how long Django keeps a page, a browser keeps it, nginx in front keeps it
 # (nginx cannot hear of a publish, so seconds), and how many desa each worker keeps a memo for.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)

@@ -9,3 +9,8 @@ os.environ.setdefault("DESA_SITE_PORT", "8000")
 from .base import *  # noqa: E402,F403
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+if not REDIS_URL:  # noqa: F405
+    # The server, `manage.py desa …` in another terminal and console bulk jobs (their own process) must agree
+    # on domains and content generations, as in production.
+    CACHES = shared_file_caches()  # noqa: F405

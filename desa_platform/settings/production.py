@@ -21,16 +21,7 @@ STORAGES = {
 if not REDIS_URL:  # noqa: F405
     # Without Redis the cache must still be shared by every gunicorn worker, or a publish would leave other
     # workers serving the old page: a file cache on this machine is.
-    CACHES = {
-        alias: {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(VAR_DIR / "cache" / alias),  # noqa: F405
-            "KEY_FUNCTION": "django_tenants.cache.make_key",
-            # Django's default of 300 entries would cull the pages of a few dozen desa at random.
-            "OPTIONS": {"MAX_ENTRIES": 200_000},
-        }
-        for alias in ("default", "renditions")
-    }
+    CACHES = shared_file_caches()  # noqa: F405
 if env.str("AWS_STORAGE_BUCKET_NAME", default=""):
     # S3-compatible media (requirements-s3.txt); each desa's files under its own prefix.
     STORAGES["default"] = {"BACKEND": "desa_platform.tenancy.storage.TenantS3Storage"}  # noqa: F405

@@ -1,5 +1,7 @@
 import os
 
+from django.conf import settings
+from django.core.cache import caches
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
@@ -22,6 +24,9 @@ class Command(BaseCommand):
         # runserver's autoreloader runs this command again in a child process: prepare only once.
         if os.environ.get(DJANGO_AUTORELOAD_ENV) != "true":
             self.prepare()
+        else:  # a reload runs changed code: pages and fragments the old code rendered must go
+            for alias in settings.CACHES:
+                caches[alias].clear()
         if not no_serve:
             call_command("runserver", addrport)
 
