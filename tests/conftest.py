@@ -8,7 +8,7 @@ from django.test import Client
 from django_tenants.utils import schema_context
 
 from desa_platform.pagecache import memo
-from desa_platform.tenancy import template_schema
+from desa_platform.tenancy import routing, template_schema
 from desa_platform.tenancy.models import Desa
 from desa_platform.tenancy.services.provisioning import DesaSpec, create_desa, delete_desa
 
@@ -78,6 +78,9 @@ def empty_caches():
     for alias in settings.CACHES:
         caches[alias].clear()
     memo.clear()
+    # A domain or theme change is rolled back with its test's transaction; the routing table built meanwhile
+    # in this process is not.
+    routing._state["table"] = None
 
 
 @pytest.fixture

@@ -11,4 +11,9 @@ def content_generation(request):
     """
     if getattr(request, "tenant", None) is None:
         return {}
-    return {"content_generation": SimpleLazyObject(lambda: store.generation_for(request))}
+    return {
+        "content_generation": SimpleLazyObject(lambda: store.generation_for(request)),
+        # `{% cache … using=fragment_cache %}`: a preview (Wagtail marks it before rendering) shows unsaved text
+        # and must store nothing where visitors' pages read from.
+        "fragment_cache": "preview" if getattr(request, "is_preview", False) else "default",
+    }

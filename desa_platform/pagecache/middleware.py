@@ -47,7 +47,9 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not self._cacheable_request(request):
             return self.get_response(request)
-        key = store.page_key(request.get_host(), self._cache_path(request))
+        # The theme is in the key: a worker whose routing table is still a second behind a theme change
+        # renders the old look, which must not be served once every worker knows the new one.
+        key = store.page_key(request.get_host(), f"{self._cache_path(request)}|{request.tenant.theme}")
         entry = store.lookup(request, key)
         if entry is not None:
             return self._from_entry(request, entry)

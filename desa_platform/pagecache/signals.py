@@ -1,9 +1,8 @@
 """Any change to a desa's content or settings makes that desa's cached pages stale."""
 
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
-from django_tenants.utils import schema_context
 from wagtail.images.models import AbstractRendition
 from wagtail.models import BaseLogEntry
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -38,14 +37,4 @@ def page_changed(**kwargs):
 
 
 def _bump():
-    """Now, and again once the change is committed: a visitor served between the two (publishing runs in a
-    transaction) was given the old page under the new generation, which must not outlive the commit."""
-    store.bump()
-    schema = connection.schema_name
-    if connection.in_atomic_block:
-
-        def after_commit():
-            with schema_context(schema):
-                store.bump()
-
-        transaction.on_commit(after_commit)
+    store.bump_now_and_on_commit()

@@ -11,6 +11,8 @@ import time
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import connection, transaction
+from django_tenants.utils import schema_context
 
 GENERATION_KEY = "pagecache:generation"
 
@@ -37,6 +39,20 @@ def generation_for(request) -> str:
 
 def bump() -> None:
     _cache().set(GENERATION_KEY, str(time.time_ns()), None)
+
+
+def bump_now_and_on_commit() -> None:
+    """For a change made in a transaction: a visitor served between now and the commit saw the old content
+    under the new generation, which must not outlive the commit."""
+    bump()
+    schema = connection.schema_name
+    if connection.in_atomic_block:
+
+        def after_commit():
+            with schema_context(schema):
+                bump()
+
+        transaction.on_commit(after_commit)
 
 
 def page_key(host: str, full_path: str) -> str:

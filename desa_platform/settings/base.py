@@ -173,7 +173,10 @@ def cache(location_suffix: str) -> dict:
     }
 
 
-CACHES = {"default": cache("default"), "renditions": cache("renditions")}
+# Admin previews render with this alias for `{% cache %}` fragments: it keeps nothing, so an editor's unsaved
+# text is never stored where visitors' pages read from.
+PREVIEW_CACHE = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+CACHES = {"default": cache("default"), "renditions": cache("renditions"), "preview": PREVIEW_CACHE}
 
 
 def shared_file_caches() -> dict:
@@ -190,7 +193,7 @@ def shared_file_caches() -> dict:
             "OPTIONS": {"MAX_ENTRIES": 200_000},
         }
         for alias in ("default", "renditions")
-    }
+    } | {"preview": PREVIEW_CACHE}
 
 
 # Page cache (desa_platform/pagecache): how long Django keeps a page, a browser keeps it, nginx in front keeps it

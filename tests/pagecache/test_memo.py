@@ -4,10 +4,14 @@ one desa's answers never reach another."""
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django_tenants.utils import schema_context
 from wagtail.models import Page, PageViewRestriction
 
 from desa_platform.pagecache import store
+from desa_platform.tenancy.services import domains
+from desa_platform.tenancy.services.provisioning import DesaSpec, create_desa
 from sites.core.models import PengaturanDesa
 
 UNCACHED = "/?cari=1"  # a query the page cache does not keep: Wagtail renders the page every time
@@ -71,3 +75,34 @@ def test_publishing_renews_the_generation_again_once_committed(client_a, django_
             callback()
         # A visitor served while the publish was being committed saw the old page under `during`.
         assert store.generation() != during
+
+
+@pytest.mark.django_db
+def test_new_primary_domain_shows_in_links_at_once(client_a, desa_a):
+    assert 'href="http://uji-a.test/"' in client_a.get(UNCACHED).text  # canonical link, memo filled
+    domains.add_alias(desa_a, "www.uji-a.test")
+    domains.set_primary(desa_a, "www.uji-a.test")
+    page = Client(HTTP_HOST="www.uji-a.test").get(UNCACHED).text
+    assert '<link rel="canonical" href="http://www.uji-a.test/' in page
+
+
+@pytest.mark.django_db
+def test_a_preview_with_unsaved_text_never_reaches_visitors(client_a):
+    with client_a.schema():
+        home = Page.objects.get(depth=2).specific
+        home.intro = "<p>DRAF RAHASIA</p>"  # not saved: what an editor sees in the preview pane
+        preview = home.make_preview_request()
+    assert "DRAF RAHASIA" in preview.content.decode()
+    for path in ("/", UNCACHED):
+        assert "DRAF RAHASIA" not in client_a.get(path).text
+
+
+@pytest.mark.django_db
+def test_a_desa_made_again_with_the_same_slug_starts_a_new_generation(desa_a):
+    # What a deleted desa of the same slug (and so the same schema name) left in the shared cache.
+    with schema_context("ulang"):
+        left_behind = store.generation()
+    desa = create_desa(DesaSpec(slug="ulang", name="Desa Ulang", domains=["ulang.test"], kecamatan="Jenu"))
+    assert desa.schema_name == "ulang"
+    with schema_context(desa.schema_name):
+        assert store.generation() != left_behind  # so no page, fragment or memo of the old one is used

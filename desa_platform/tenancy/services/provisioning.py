@@ -121,10 +121,16 @@ def create_desa(spec: DesaSpec, template=None) -> Desa:
 def personalise(desa: Desa, primary_domain: str) -> None:
     from wagtail.models import Site
 
+    from desa_platform.pagecache import store
+
     with schema_context(desa.schema_name):
         Site.objects.update(
             hostname=primary_domain, port=settings.DESA_SITE_PORT, site_name=desa.display_name, is_default_site=True
         )
+        # update() sends no signal: a new generation, or every worker would go on with what it remembered of
+        # this schema (its Site, a deleted desa of the same slug's pages and settings).
+        Site.clear_site_root_paths_cache()
+        store.bump_now_and_on_commit()
 
 
 def delete_desa(desa: Desa) -> None:
