@@ -486,23 +486,31 @@ def staff_list(request):
 def staff_active(request, username):
     active = request.POST.get("active") == "1"
     try:
-        staff.set_active(username, active, actor=request.user)
+        user, link = staff.set_active(username, active, actor=request.user)
     except ProvisioningError as error:
         messages.error(request, str(error))
-    else:
-        messages.success(request, f"Akun {username} {'aktif kembali' if active else 'dinonaktifkan'}.")
-    return redirect("console:staff")
+        return redirect("console:staff")
+    if not link:
+        messages.success(request, f"Akun {username} {'aktif' if active else 'dinonaktifkan'}.")
+        return redirect("console:staff")
+    # Switched back on: a new password through a one-time link, shown once (as for a new account).
+    created = {"user": user, "link": link, "emailed": _send_staff_link(user, link), "again": True}
+    return render(
+        request, "console/staff.html", {"form": StaffForm(), "created": created, "people": staff.list_staff()}
+    )
 
 
 def _send_staff_link(user, link: str) -> bool:
     if not user.email:
         return False
-    send_mail(
-        "Akun Konsol Diskominfo Desa Digital",
-        f"Pasang kata sandi Anda lewat tautan sekali pakai ini:\n{link}\n\n"
-        "Setelah itu daftarkan autentikasi dua langkah.",
-        None,
-        [user.email],
-        fail_silently=True,
-    )
+    try:
+        send_mail(
+            "Akun Konsol Diskominfo Desa Digital",
+            f"Pasang kata sandi Anda lewat tautan sekali pakai ini:\n{link}\n\n"
+            "Setelah itu daftarkan autentikasi dua langkah.",
+            None,
+            [user.email],
+        )
+    except OSError:  # the mail server did not answer: the page still shows the link
+        return False
     return True

@@ -8,7 +8,7 @@ from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from desa_platform.tenancy.models import AuditLog
-from desa_platform.tenancy.services import staff
+from desa_platform.tenancy.services import staff, support
 from desa_platform.tenancy.services.provisioning import ProvisioningError
 
 from .conftest import PASSWORD, current_code
@@ -54,8 +54,20 @@ def test_switched_off_account_is_out_at_once_and_cannot_sign_in(console, manager
     assert fresh.get("/console/")["Location"].startswith("/console/login/")
     assert not TOTPDevice.objects.filter(user__username="budi").exists()  # enrols again if switched back on
     assert AuditLog.objects.filter(actor="kepala", action="staff-off").exists()
-    manager.post("/console/staf/budi/aktif/", {"active": "1"})
-    assert get_user_model().objects.get(username="budi").is_active
+    page = manager.post("/console/staf/budi/aktif/", {"active": "1"}).content.decode()
+    budi = get_user_model().objects.get(username="budi")
+    # Back with a new password (one-time link shown once) and a new second factor, never the old ones.
+    assert budi.is_active and not budi.has_usable_password() and "/console/sandi/" in page
+    fresh.post("/console/login/", {"username": "budi", "password": PASSWORD})
+    assert fresh.get("/console/")["Location"].startswith("/console/login/")
+
+
+def test_switching_off_closes_the_accounts_support_sessions(console, manager, desa_a):
+    budi = get_user_model().objects.get(username="budi")
+    session, _link = support.open_session(desa_a, budi, "tiket 12", minutes=60)
+    manager.post("/console/staf/budi/aktif/", {"active": "0"})
+    session.refresh_from_db()
+    assert session.closed_at is not None
 
 
 def test_nobody_switches_off_themselves_or_the_last_manager(manager):

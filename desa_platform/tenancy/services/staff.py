@@ -7,12 +7,15 @@ at its first login.
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
+from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_tenants.utils import schema_context
 
 from ..current import root_url_for
+from ..models import SupportSession
 from . import audit
 from .provisioning import ProvisioningError
 
@@ -69,28 +72,39 @@ def list_staff():
 
 
 def set_active(username: str, active: bool, actor=None):
-    """Switch a console account off or on. Accounts are never deleted: the audit log keeps naming them.
+    """Switch a console account off or on; returns the account and, when switched on, its set-password link.
 
-    Switched off, the account cannot sign in and its open console sessions end at their next request
-    (Django refuses inactive users). Nobody switches off their own account or the last active superuser.
+    Accounts are never deleted: the audit log keeps naming them. Switched off, the account cannot sign in, its
+    console sessions end at their next request (Django refuses inactive users) and its support sessions close.
+    Switched on, it sets a new password and enrols a new second factor. Nobody switches off their own account
+    or the last active superuser.
     """
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    with schema_context("public"):
-        user = get_user_model().objects.filter(username=username, is_staff=True).first()
+    with schema_context("public"), transaction.atomic():
+        user = get_user_model().objects.select_for_update().filter(username=username, is_staff=True).first()
         if user is None:
             raise ProvisioningError(f"Akun staf '{username}' tidak ada.")
         if not active and actor is not None and getattr(actor, "pk", None) == user.pk:
             raise ProvisioningError("Anda tidak dapat menonaktifkan akun Anda sendiri.")
         if not active and user.is_superuser:
-            others = get_user_model().objects.filter(is_superuser=True, is_active=True).exclude(pk=user.pk)
+            managers = get_user_model().objects.select_for_update().filter(is_superuser=True, is_active=True)
+            others = managers.exclude(pk=user.pk)
             if not others.exists():
                 raise ProvisioningError("Ini satu-satunya akun pengelola staf yang aktif; aktifkan yang lain dulu.")
         if user.is_active == active:
-            return user
+            return user, ""
         user.is_active = active
-        user.save(update_fields=["is_active"])
-        if not active:  # coming back means enrolling a new second factor
+        link = ""
+        if active:  # back with a new password and a new second factor, never the old ones
+            user.set_unusable_password()
+            link = password_link(user)
+        else:
             TOTPDevice.objects.filter(user=user).delete()
+            # Open support sessions would keep this person in desa admins for hours.
+            SupportSession.objects.filter(staff_username=user.username, closed_at__isnull=True).update(
+                closed_at=timezone.now()
+            )
+        user.save()
         audit.record(actor, "staff-on" if active else "staff-off", staf=username)
-        return user
+        return user, link

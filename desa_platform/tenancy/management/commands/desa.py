@@ -110,8 +110,9 @@ class Command(BaseCommand):
         person.add_argument("--name", default="")
         person.add_argument("--superuser", action="store_true", help="May manage other staff accounts.")
         person.add_argument("--reset-2fa", action="store_true", help="Remove its TOTP devices: enrol again.")
-        person.add_argument("--deactivate", action="store_true", help="Switch the account off (it is kept).")
-        person.add_argument("--activate", action="store_true", help="Switch a deactivated account on again.")
+        switch = person.add_mutually_exclusive_group()
+        switch.add_argument("--deactivate", action="store_true", help="Switch the account off (it is kept).")
+        switch.add_argument("--activate", action="store_true", help="Switch it on again, with a new password link.")
         log = actions.add_parser("audit", help="Show the latest audit log entries.")
         log.add_argument("--limit", type=int, default=30)
         log.add_argument("--slug", default="")
@@ -344,8 +345,10 @@ class Command(BaseCommand):
 
     def handle_staff(self, username, email, name, superuser, reset_2fa, deactivate, activate, **_):
         if deactivate or activate:
-            staff.set_active(username, active=activate)
+            _user, link = staff.set_active(username, active=activate)
             self.stdout.write(f"Akun '{username}' {'aktif' if activate else 'dinonaktifkan'}.")
+            if link:
+                self.stdout.write(f"Tautan sekali pakai untuk memasang kata sandi baru: {link}")
             return
         if reset_2fa:
             count = staff.reset_two_factor(username)
