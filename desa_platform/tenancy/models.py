@@ -97,7 +97,8 @@ class AuditLog(models.Model):
         return label(self.action)
 
 
-BULK_JOB_STALL = datetime.timedelta(minutes=2)
+# Longer than any single step of a job (a template rebuild after an upgrade takes about a minute).
+BULK_JOB_STALL = datetime.timedelta(minutes=10)
 
 
 class BulkJob(models.Model):

@@ -199,7 +199,7 @@ def test_the_list_summary_is_kept_and_refreshed_on_request(console, desa_a):
 
 def stalled_job(minutes_silent: int) -> BulkJob:
     spec = {"slug": "mentoso", "name": "Mentoso", "domains": ["mentoso.desa.id"], "kecamatan": "Jenu"}
-    job = BulkJob.objects.create(actor="budi", title="Berkas desa.csv", total=1, specs=[spec], state="running")
+    job = BulkJob.objects.create(actor="budi", title="Berkas desa.csv", total=1, done=1, specs=[spec], state="running")
     BulkJob.objects.filter(pk=job.pk).update(updated_at=timezone.now() - datetime.timedelta(minutes=minutes_silent))
     return job
 
@@ -211,7 +211,11 @@ def test_a_bulk_job_cut_off_by_a_restart_is_shown_and_can_be_run_again(console):
 
     console.post(f"/console/massal/{job.pk}/")
     job.refresh_from_db()
-    assert job.state == BulkJob.State.DONE and job.created_count == 1
+    assert job.state == BulkJob.State.DONE and job.created_count == 1 and job.done == job.total
+    assert console.post(f"/console/massal/{job.pk}/", follow=True).status_code == 200  # a second click
+    assert (
+        BulkJob.objects.get(pk=job.pk).done == job.total and AuditLog.objects.filter(action="bulk-resume").count() == 1
+    )
     assert Desa.objects.get(slug="mentoso").domains.get().domain == "mentoso.desa.id"
     assert AuditLog.objects.filter(action="bulk-resume", actor="budi").exists()
 

@@ -12,6 +12,7 @@ import csv
 import io
 import subprocess
 import sys
+import threading
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -24,7 +25,7 @@ from django.utils.text import slugify
 from django_tenants.utils import schema_context
 
 from .. import template_schema
-from ..models import BulkJob, Desa
+from ..models import BULK_JOB_STALL, BulkJob, Desa
 from . import audit
 from .provisioning import DesaSpec, ProvisioningError, create_desa, validate
 
@@ -344,12 +345,24 @@ def start_job(specs: list[DesaSpec], actor, title: str) -> BulkJob:
 
 def resume_job(job: BulkJob, actor) -> BulkJob:
     """Run a job again whose process ended before it finished: what it already created is skipped."""
-    if not job.is_stalled:
+    now = timezone.now()
+    with schema_context("public"):
+        # One claim in one UPDATE: two clicks, or two staff members, start one run, never two.
+        claimed = BulkJob.objects.filter(
+            pk=job.pk, state__in=[BulkJob.State.WAITING, BulkJob.State.RUNNING], updated_at__lt=now - BULK_JOB_STALL
+        ).update(
+            state=BulkJob.State.WAITING,
+            updated_at=now,
+            done=0,
+            created_count=0,
+            skipped_count=0,
+            failed_count=0,
+            messages=[*job.messages, f"Dijalankan lagi setelah terhenti pada {job.done} dari {job.total}."],
+        )
+    if not claimed:
         raise ProvisioningError("Pekerjaan ini masih berjalan atau sudah selesai.")
     audit.record(actor, "bulk-resume", job=job.pk, done=job.done, total=job.total)
-    with schema_context("public"):
-        job.state = BulkJob.State.WAITING
-        job.save(update_fields=["state", "updated_at"])
+    job.refresh_from_db()
     _launch(job)
     job.refresh_from_db()
     return job
@@ -361,20 +374,24 @@ def _launch(job: BulkJob) -> None:
     if getattr(settings, "DESA_BULK_INLINE", False):
         run_job(job.pk)
         return
-    subprocess.Popen(  # noqa: S603 - our own interpreter and manage.py, a job id as the only argument
+    process = subprocess.Popen(  # noqa: S603 - our own interpreter and manage.py, a job id as the only argument
         [sys.executable, str(settings.BASE_DIR / "manage.py"), "desa", "run-job", str(job.pk)],
         cwd=settings.BASE_DIR,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         start_new_session=True,  # outlives the worker that started it
     )
+    # Reaped when it ends, so a long-lived worker keeps no zombie; if the worker goes first, init reaps it.
+    threading.Thread(target=process.wait, daemon=True, name=f"bulk-{job.pk}-wait").start()
 
 
 def run_job(job_id: int) -> BulkJob:
     with schema_context("public"):
         job = BulkJob.objects.get(pk=job_id)
         job.state = BulkJob.State.RUNNING
-        job.save(update_fields=["state", "updated_at"])
+        # Every run goes over the whole plan (what exists is skipped): counting starts again.
+        job.done = job.created_count = job.skipped_count = job.failed_count = 0
+        job.save(update_fields=["state", "done", "created_count", "skipped_count", "failed_count", "updated_at"])
         specs = [DesaSpec(**values) for values in job.specs]
 
         def progress(outcome: Outcome):
