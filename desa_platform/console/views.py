@@ -6,7 +6,6 @@ from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse
@@ -475,7 +474,7 @@ def staff_list(request):
         else:
             user, link = staff.create_staff(data["username"], data["email"], data["full_name"], data["superuser"])
             audit.record(request.user, "staff-create", staf=user.username)
-            emailed = _send_staff_link(user, link)
+            emailed = staff.send_link(user, link)
             created = {"user": user, "link": link, "emailed": emailed}
             form = StaffForm()
     return render(request, "console/staff.html", {"form": form, "created": created, "people": staff.list_staff()})
@@ -494,23 +493,7 @@ def staff_active(request, username):
         messages.success(request, f"Akun {username} {'aktif' if active else 'dinonaktifkan'}.")
         return redirect("console:staff")
     # Switched back on: a new password through a one-time link, shown once (as for a new account).
-    created = {"user": user, "link": link, "emailed": _send_staff_link(user, link), "again": True}
+    created = {"user": user, "link": link, "emailed": staff.send_link(user, link), "again": True}
     return render(
         request, "console/staff.html", {"form": StaffForm(), "created": created, "people": staff.list_staff()}
     )
-
-
-def _send_staff_link(user, link: str) -> bool:
-    if not user.email:
-        return False
-    try:
-        send_mail(
-            "Akun Konsol Diskominfo Desa Digital",
-            f"Pasang kata sandi Anda lewat tautan sekali pakai ini:\n{link}\n\n"
-            "Setelah itu daftarkan autentikasi dua langkah.",
-            None,
-            [user.email],
-        )
-    except OSError:  # the mail server did not answer: the page still shows the link
-        return False
-    return True

@@ -26,15 +26,11 @@ def _is_content(sender) -> bool:
 @receiver(m2m_changed)
 def content_changed(sender, **kwargs):
     if connection.schema_name != "public" and _is_content(sender):
-        _bump()
+        store.bump_now_and_on_commit()
 
 
 @receiver(page_published)
 @receiver(page_unpublished)
 @receiver(post_page_move)
 def page_changed(**kwargs):
-    _bump()
-
-
-def _bump():
     store.bump_now_and_on_commit()

@@ -247,13 +247,12 @@ class BeritaPage(BasePage):
         owner = self.owner
         return (owner.get_full_name() or owner.get_username()) if owner else ""
 
-    def related(self, limit: int = RELATED_COUNT, categories=None, tags=None):
-        """Articles sharing a category or topic, newest first; the latest others when none share any."""
+    def related(self, categories, tags, limit: int = RELATED_COUNT):
+        """Articles sharing one of `categories` or `tags` (this page's), newest first; the latest others when
+        none share any."""
         others = BeritaPage.objects.live().public().exclude(pk=self.pk).select_related("gambar")
-        category_ids = (
-            [c.pk for c in categories] if categories is not None else list(self.kategori.values_list("pk", flat=True))
-        )
-        tag_ids = [t.pk for t in tags] if tags is not None else list(self.tags.values_list("pk", flat=True))
+        category_ids = [category.pk for category in categories]
+        tag_ids = [tag.pk for tag in tags]
         shared = others.filter(models.Q(kategori__in=category_ids) | models.Q(tags__in=tag_ids)).distinct()
         related = list(shared.order_by("-tanggal", "-pk")[:limit])
         if len(related) < limit:
@@ -265,7 +264,7 @@ class BeritaPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         categories, tags = list(self.kategori.all()), list(self.tags.all())
         # Lazy: worked out only when the template's cached fragment of related articles is stale.
-        context["related"] = SimpleLazyObject(lambda: self.related(categories=categories, tags=tags))
+        context["related"] = SimpleLazyObject(lambda: self.related(categories, tags))
         context.update(kategori_list=categories, tag_list=tags, index_page=self.index_page())
         return context
 

@@ -34,13 +34,7 @@ def set_theme(desa: Desa | str, theme: str, actor=None) -> Desa:
         desa.theme = theme
         desa.save(update_fields=["theme"])  # post_save → routing.invalidate()
         audit.record(actor, "tema", desa, dari=previous, menjadi=theme)
-        schema_name = desa.schema_name
-
-        def forget_cached_pages():
-            with schema_context(schema_name):
-                page_cache.bump()
-
         # Now, and again once committed: a page rendered in between with the old theme is not kept either.
-        forget_cached_pages()
-        transaction.on_commit(forget_cached_pages)
+        with schema_context(desa.schema_name):
+            page_cache.bump_now_and_on_commit()
     return desa

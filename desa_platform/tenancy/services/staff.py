@@ -7,6 +7,7 @@ at its first login.
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -53,6 +54,24 @@ def password_link(user) -> str:
         },
     )
     return console_root_url() + path
+
+
+def send_link(user, link: str) -> bool:
+    """Mail the one-time set-password link; False when there is no address or the mail server did not answer
+    (the console shows the link either way)."""
+    if not user.email:
+        return False
+    try:
+        send_mail(
+            "Akun Konsol Diskominfo Desa Digital",
+            f"Pasang kata sandi Anda lewat tautan sekali pakai ini:\n{link}\n\n"
+            "Setelah itu daftarkan autentikasi dua langkah.",
+            None,
+            [user.email],
+        )
+    except OSError:
+        return False
+    return True
 
 
 def reset_two_factor(username: str) -> int:
