@@ -7,11 +7,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from sites.core import rich_text
 from sites.core.models import BasePage
 
 from ..apbdes import Kelompok, summarise
 from ..forms import APBDesForm
-from .fields import RICH_TEXT, TAHUN_VALIDATORS
+from .fields import TAHUN_VALIDATORS
 
 
 class APBDesPage(BasePage):
@@ -21,7 +22,7 @@ class APBDesPage(BasePage):
     keterangan = RichTextField(
         "keterangan",
         blank=True,
-        features=RICH_TEXT,
+        features=rich_text.BODY,
         help_text="Penjelasan singkat: prioritas tahun ini, tanggal penetapan, sumber data realisasi.",
     )
     perdes = models.ForeignKey(

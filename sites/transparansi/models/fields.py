@@ -1,4 +1,4 @@
-"""What the transparansi page types share: the year range and the rich-text features of their texts."""
+"""What the transparansi page types share: the range of a year."""
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 
@@ -6,4 +6,3 @@ TAHUN_VALIDATORS = [
     MinValueValidator(1945, "Tahun tidak boleh sebelum 1945."),
     MaxValueValidator(2100, "Tahun tidak boleh setelah 2100."),
 ]
-RICH_TEXT = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]

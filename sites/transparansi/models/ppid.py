@@ -7,19 +7,14 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
-from sites.core.models import BasePage
+from sites.core import rich_text
+from sites.core.models import SectionIndexPage, intro_field
 
 from .apbdes import APBDesPage
-from .fields import RICH_TEXT
 
 
-class PPIDPage(BasePage):
-    intro = RichTextField(
-        "pengantar",
-        blank=True,
-        features=RICH_TEXT,
-        help_text="Apa itu PPID desa dan siapa pejabatnya.",
-    )
+class PPIDPage(SectionIndexPage):
+    intro = intro_field("Apa itu PPID desa dan siapa pejabatnya.", rich_text.BODY)
     pejabat_ppid = models.CharField(
         "pejabat PPID",
         max_length=200,
@@ -29,19 +24,18 @@ class PPIDPage(BasePage):
     cara_permohonan = RichTextField(
         "cara mengajukan permohonan",
         blank=True,
-        features=RICH_TEXT,
+        features=rich_text.BODY,
         help_text="Langkah bagi warga yang meminta informasi yang belum tersedia di sini.",
     )
 
-    content_panels = BasePage.content_panels + [
-        FieldPanel("intro"),
+    content_panels = SectionIndexPage.content_panels + [
         FieldPanel("pejabat_ppid"),
         InlinePanel("informasi", label="Informasi publik", heading="Daftar informasi publik"),
         FieldPanel("cara_permohonan"),
     ]
     parent_page_types = ["transparansi.TransparansiIndexPage"]
     subpage_types = []
-    max_count = 1
+    show_in_menus_default = False
 
     class Meta:
         verbose_name = "PPID (daftar informasi publik)"
