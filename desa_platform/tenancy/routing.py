@@ -13,9 +13,9 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import transaction
-from django_tenants.utils import schema_context
 
 from .current import facts_for
+from .schemas import public_schema
 
 VERSION_KEY = "tenancy:routing-version"
 _lock = threading.Lock()
@@ -46,7 +46,7 @@ def _load() -> dict[str, Route]:
 
 
 def _shared_version():
-    with schema_context("public"):
+    with public_schema():
         return cache.get(VERSION_KEY)
 
 
@@ -70,7 +70,7 @@ def invalidate() -> None:
 
     def bump():
         _state["table"] = None
-        with schema_context("public"):
+        with public_schema():
             cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
     bump()

@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 
-from desa_platform.tenancy.models import Desa
+from desa_platform.tenancy.models import AuditLog, Desa
 from desa_platform.tenancy.services import audit, backup, upgrade
 from desa_platform.tenancy.services.provisioning import ProvisioningError
 
@@ -46,7 +46,7 @@ def backup_download(request, name):
         path = backup.find_backup(name)
     except ProvisioningError:
         raise Http404 from None
-    audit.record(request.user, "backup-download", backup.NAME_RE.match(name)["slug"], berkas=name)
+    audit.record(request.user, AuditLog.Action.BACKUP_DOWNLOAD, backup.NAME_RE.match(name)["slug"], berkas=name)
     return FileResponse(open(path, "rb"), as_attachment=True, filename=name, content_type="application/zip")
 
 
@@ -71,5 +71,5 @@ def audit_log(request):
         action=request.GET.get("tindakan", ""),
     )
     page = Paginator(entries, 100).get_page(request.GET.get("halaman"))
-    context = {"page": page, "labels": audit.ACTION_LABELS, "params": request.GET}
+    context = {"page": page, "actions": AuditLog.Action.choices, "params": request.GET}
     return render(request, "console/audit.html", context)

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from desa_platform.tenancy.models import AuditLog
 from desa_platform.tenancy.services import audit, staff
 from desa_platform.tenancy.services.provisioning import ProvisioningError
 
@@ -22,7 +23,7 @@ def staff_list(request):
             form.add_error("username", "Nama pengguna ini sudah dipakai.")
         else:
             user, link = staff.create_staff(data["username"], data["email"], data["full_name"], data["superuser"])
-            audit.record(request.user, "staff-create", staf=user.username)
+            audit.record(request.user, AuditLog.Action.STAFF_CREATE, staf=user.username)
             emailed = staff.send_link(user, link)
             created = {"user": user, "link": link, "emailed": emailed}
             form = StaffForm()

@@ -6,7 +6,7 @@ No password is ever chosen, shown or stored by Diskominfo: the admin sets it thr
 
 from django.core.mail import send_mail
 
-from ..models import Desa
+from ..models import AuditLog, Desa
 from . import audit
 from .provisioning import ProvisioningError, ensure_first_admin
 
@@ -31,5 +31,5 @@ def invite_first_admin(desa: Desa, username: str = "admin", email: str = "", ful
             recipient_list=[address],
         )
         emailed = True
-    audit.record(actor, "admin-link", desa, pengguna=user.username, dikirim_ke=address if emailed else "")
+    audit.record(actor, AuditLog.Action.ADMIN_LINK, desa, pengguna=user.username, dikirim_ke=address if emailed else "")
     return user, link, emailed

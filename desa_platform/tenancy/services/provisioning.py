@@ -13,6 +13,7 @@ from django_tenants.utils import schema_context, schema_exists
 from .. import template_schema
 from ..current import facts_for
 from ..models import Desa, Domain, kode_pos_validator
+from ..schemas import public_schema
 from ..themes import available_themes
 
 SLUG_RE = re.compile(r"^[a-z][a-z0-9-]{1,48}[a-z0-9]$")
@@ -95,7 +96,7 @@ def validate(spec: DesaSpec) -> None:
 
 def create_desa(spec: DesaSpec, template=None) -> Desa:
     """Create a desa by cloning the template schema; all or nothing. A bulk run passes the template it checked."""
-    with schema_context("public"):
+    with public_schema():
         validate(spec)
         template = template or template_schema.ensure_template()
         domains = [d.strip().lower() for d in spec.domains + spec.aliases]
@@ -134,7 +135,7 @@ def personalise(desa: Desa, primary_domain: str) -> None:
 
 
 def delete_desa(desa: Desa) -> None:
-    with schema_context("public"), transaction.atomic():
+    with public_schema(), transaction.atomic():
         schema = desa.schema_name
         desa.domains.all().delete()
         desa.delete()

@@ -13,10 +13,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
-from django_tenants.utils import schema_context
 
 from ..current import root_url_for
-from ..models import SupportSession
+from ..models import AuditLog, SupportSession
+from ..schemas import public_schema
 from . import audit
 from .provisioning import ProvisioningError
 
@@ -32,7 +32,7 @@ def create_staff(username: str, email: str = "", full_name: str = "", superuser:
     if not username:
         raise ProvisioningError("Nama pengguna staf wajib diisi.")
     first, _, last = (full_name or "").strip().partition(" ")
-    with schema_context("public"):
+    with public_schema():
         user, created = User.objects.get_or_create(
             username=username, defaults={"email": email, "first_name": first, "last_name": last}
         )
@@ -77,7 +77,7 @@ def send_link(user, link: str) -> bool:
 def reset_two_factor(username: str) -> int:
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    with schema_context("public"):
+    with public_schema():
         user = get_user_model().objects.filter(username=username).first()
         if user is None:
             raise ProvisioningError(f"Akun staf '{username}' tidak ada.")
@@ -86,7 +86,7 @@ def reset_two_factor(username: str) -> int:
 
 
 def list_staff():
-    with schema_context("public"):
+    with public_schema():
         return list(get_user_model().objects.filter(is_staff=True).order_by("-is_active", "username"))
 
 
@@ -100,7 +100,7 @@ def set_active(username: str, active: bool, actor=None):
     """
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    with schema_context("public"), transaction.atomic():
+    with public_schema(), transaction.atomic():
         user = get_user_model().objects.select_for_update().filter(username=username, is_staff=True).first()
         if user is None:
             raise ProvisioningError(f"Akun staf '{username}' tidak ada.")
@@ -125,5 +125,5 @@ def set_active(username: str, active: bool, actor=None):
                 closed_at=timezone.now()
             )
         user.save()
-        audit.record(actor, "staff-on" if active else "staff-off", staf=username)
+        audit.record(actor, AuditLog.Action.STAFF_ON if active else AuditLog.Action.STAFF_OFF, staf=username)
         return user, link
