@@ -7,10 +7,10 @@ from django.views.decorators.http import require_POST
 
 from desa_platform.tenancy.models import AuditLog
 from desa_platform.tenancy.services import audit, staff
-from desa_platform.tenancy.services.provisioning import ProvisioningError
 
 from ..auth import superuser_required
 from ..forms import StaffForm
+from .outcome import FAILED, attempt
 
 
 @superuser_required
@@ -34,11 +34,10 @@ def staff_list(request):
 @require_POST
 def staff_active(request, username):
     active = request.POST.get("active") == "1"
-    try:
-        user, link = staff.set_active(username, active, actor=request.user)
-    except ProvisioningError as error:
-        messages.error(request, str(error))
+    changed = attempt(request, lambda: staff.set_active(username, active, actor=request.user))
+    if changed is FAILED:
         return redirect("console:staff")
+    user, link = changed
     if not link:
         messages.success(request, f"Akun {username} {'aktif' if active else 'dinonaktifkan'}.")
         return redirect("console:staff")

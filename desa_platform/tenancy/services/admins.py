@@ -8,14 +8,15 @@ from django.core.mail import send_mail
 
 from ..models import AuditLog, Desa
 from . import audit
-from .provisioning import ProvisioningError, ensure_first_admin
+from .errors import ServiceError
+from .provisioning import ensure_first_admin
 
 
 def invite_first_admin(desa: Desa, username: str = "admin", email: str = "", full_name: str = "", actor=None):
     """Create (or find) the first admin; returns (user, link, emailed). link is None once the admin has logged in."""
     user, link = ensure_first_admin(desa, username=username or "admin", email=email, full_name=full_name)
     if link is None:
-        raise ProvisioningError(f"Admin '{user.username}' sudah memasang kata sandi dan pernah masuk.")
+        raise ServiceError(f"Admin '{user.username}' sudah memasang kata sandi dan pernah masuk.")
     emailed = False
     address = email or user.email
     if address:

@@ -15,17 +15,14 @@ from ..models import AuditLog, Desa
 from ..schemas import public_schema
 from ..themes import available_themes
 from . import audit
-
-
-class AppearanceError(ValueError):
-    """A theme that cannot be used; the message is for a person (Indonesian)."""
+from .errors import ServiceError
 
 
 def set_theme(desa: Desa | str, theme: str, actor=None) -> Desa:
     """Give `desa` (a Desa or its slug) the theme `theme` (a folder of themes/); returns the saved Desa."""
     theme = (theme or "").strip()
     if theme not in available_themes():
-        raise AppearanceError(f"Tema “{theme}” tidak tersedia. Pilih salah satu: {', '.join(available_themes())}.")
+        raise ServiceError(f"Tema “{theme}” tidak tersedia. Pilih salah satu: {', '.join(available_themes())}.")
     with public_schema(), transaction.atomic():
         slug = desa if isinstance(desa, str) else desa.slug
         desa = Desa.objects.select_for_update().get(slug=slug)

@@ -9,15 +9,16 @@ from django.db import transaction
 from ..models import AuditLog, Desa, Domain
 from ..schemas import public_schema
 from . import audit
-from .provisioning import DOMAIN_RE, ProvisioningError, personalise
+from .errors import ServiceError
+from .provisioning import DOMAIN_RE, personalise
 
 
 def clean_domain(domain: str) -> str:
     name = (domain or "").strip().lower().rstrip(".")
     if name in {d.lower() for d in settings.PLATFORM_DOMAINS}:
-        raise ProvisioningError(f"Domain '{name}' adalah domain platform, bukan domain desa.")
+        raise ServiceError(f"Domain '{name}' adalah domain platform, bukan domain desa.")
     if not DOMAIN_RE.match(name):
-        raise ProvisioningError(f"Domain '{domain}' tidak sah: contoh yang benar 'socorejo.desa.id'.")
+        raise ServiceError(f"Domain '{domain}' tidak sah: contoh yang benar 'socorejo.desa.id'.")
     return name
 
 
@@ -27,7 +28,7 @@ def add_alias(desa: Desa, domain: str, actor=None) -> Domain:
         owner = Domain.objects.filter(domain=name).select_related("tenant").first()
         if owner is not None:
             whose = "desa ini" if owner.tenant_id == desa.pk else owner.tenant.display_name
-            raise ProvisioningError(f"Domain '{name}' sudah dipakai {whose}.")
+            raise ServiceError(f"Domain '{name}' sudah dipakai {whose}.")
         alias = Domain.objects.create(domain=name, tenant=desa, is_primary=False)
         audit.record(actor, AuditLog.Action.DOMAIN_ADD, desa, domain=name)
     return alias
@@ -38,9 +39,9 @@ def remove_alias(desa: Desa, domain: str, actor=None) -> None:
     with public_schema(), transaction.atomic():
         row = Domain.objects.filter(domain=name, tenant=desa).first()
         if row is None:
-            raise ProvisioningError(f"Domain '{name}' bukan milik {desa.display_name}.")
+            raise ServiceError(f"Domain '{name}' bukan milik {desa.display_name}.")
         if row.is_primary:
-            raise ProvisioningError("Domain utama tidak bisa dihapus; jadikan domain lain utama lebih dulu.")
+            raise ServiceError("Domain utama tidak bisa dihapus; jadikan domain lain utama lebih dulu.")
         row.delete()
         audit.record(actor, AuditLog.Action.DOMAIN_REMOVE, desa, domain=name)
 
@@ -52,7 +53,7 @@ def set_primary(desa: Desa, domain: str, actor=None) -> None:
         rows = list(Domain.objects.select_for_update().filter(tenant=desa))
         new = next((row for row in rows if row.domain == name), None)
         if new is None:
-            raise ProvisioningError(f"Domain '{name}' bukan milik {desa.display_name}; tambahkan dulu sebagai alias.")
+            raise ServiceError(f"Domain '{name}' bukan milik {desa.display_name}; tambahkan dulu sebagai alias.")
         if new.is_primary:
             return
         for row in rows:

@@ -5,12 +5,13 @@ from django.db import transaction
 from ..models import AuditLog, Desa
 from ..schemas import public_schema
 from . import audit, backup
-from .provisioning import ProvisioningError, delete_desa
+from .errors import ServiceError
+from .provisioning import delete_desa
 
 
 def suspend(desa: Desa, actor=None, reason: str = "") -> Desa:
     if desa.is_suspended:
-        raise ProvisioningError(f"{desa.display_name} sudah ditangguhkan.")
+        raise ServiceError(f"{desa.display_name} sudah ditangguhkan.")
     with public_schema(), transaction.atomic():
         desa.status = Desa.Status.SUSPENDED
         desa.save(update_fields=["status"])
@@ -20,7 +21,7 @@ def suspend(desa: Desa, actor=None, reason: str = "") -> Desa:
 
 def resume(desa: Desa, actor=None) -> Desa:
     if not desa.is_suspended:
-        raise ProvisioningError(f"{desa.display_name} tidak sedang ditangguhkan.")
+        raise ServiceError(f"{desa.display_name} tidak sedang ditangguhkan.")
     with public_schema(), transaction.atomic():
         desa.status = Desa.Status.ACTIVE
         desa.save(update_fields=["status"])
@@ -31,7 +32,7 @@ def resume(desa: Desa, actor=None) -> Desa:
 def delete(desa: Desa, confirm_slug: str, actor=None) -> str:
     """Delete a desa for good, after writing a backup of it; returns the backup's path."""
     if (confirm_slug or "").strip() != desa.slug:
-        raise ProvisioningError(f"Ketik slug '{desa.slug}' persis untuk mengonfirmasi penghapusan.")
+        raise ServiceError(f"Ketik slug '{desa.slug}' persis untuk mengonfirmasi penghapusan.")
     path = backup.backup_desa(desa, actor=actor)
     slug = desa.slug
     delete_desa(desa)

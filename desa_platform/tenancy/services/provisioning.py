@@ -15,6 +15,7 @@ from ..current import facts_for
 from ..models import Desa, Domain, kode_pos_validator
 from ..schemas import public_schema
 from ..themes import available_themes
+from .errors import ServiceError
 
 SLUG_RE = re.compile(r"^[a-z][a-z0-9-]{1,48}[a-z0-9]$")
 DOMAIN_RE = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$")
@@ -35,8 +36,8 @@ RESERVED_SLUGS = {
 }
 
 
-class ProvisioningError(ValueError):
-    """Bad input for a tenant operation; the message is for the person who typed it (Indonesian)."""
+# The older name of ServiceError, kept while services/backup.py (rewritten on the safety branch) still uses it.
+ProvisioningError = ServiceError
 
 
 @dataclass
@@ -91,7 +92,7 @@ def validate(spec: DesaSpec) -> None:
     if len(set(domains)) != len(domains):
         errors.append("Domain yang sama disebut dua kali.")
     if errors:
-        raise ProvisioningError(" ".join(errors))
+        raise ServiceError(" ".join(errors))
 
 
 def create_desa(spec: DesaSpec, template=None) -> Desa:

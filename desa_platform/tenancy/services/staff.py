@@ -18,7 +18,7 @@ from ..current import root_url_for
 from ..models import AuditLog, SupportSession
 from ..schemas import public_schema
 from . import audit
-from .provisioning import ProvisioningError
+from .errors import ServiceError
 
 
 def console_root_url() -> str:
@@ -30,7 +30,7 @@ def create_staff(username: str, email: str = "", full_name: str = "", superuser:
     User = get_user_model()
     username = (username or "").strip()
     if not username:
-        raise ProvisioningError("Nama pengguna staf wajib diisi.")
+        raise ServiceError("Nama pengguna staf wajib diisi.")
     first, _, last = (full_name or "").strip().partition(" ")
     with public_schema():
         user, created = User.objects.get_or_create(
@@ -80,7 +80,7 @@ def reset_two_factor(username: str) -> int:
     with public_schema():
         user = get_user_model().objects.filter(username=username).first()
         if user is None:
-            raise ProvisioningError(f"Akun staf '{username}' tidak ada.")
+            raise ServiceError(f"Akun staf '{username}' tidak ada.")
         deleted, _ = TOTPDevice.objects.filter(user=user).delete()
     return deleted
 
@@ -103,14 +103,14 @@ def set_active(username: str, active: bool, actor=None):
     with public_schema(), transaction.atomic():
         user = get_user_model().objects.select_for_update().filter(username=username, is_staff=True).first()
         if user is None:
-            raise ProvisioningError(f"Akun staf '{username}' tidak ada.")
+            raise ServiceError(f"Akun staf '{username}' tidak ada.")
         if not active and actor is not None and getattr(actor, "pk", None) == user.pk:
-            raise ProvisioningError("Anda tidak dapat menonaktifkan akun Anda sendiri.")
+            raise ServiceError("Anda tidak dapat menonaktifkan akun Anda sendiri.")
         if not active and user.is_superuser:
             managers = get_user_model().objects.select_for_update().filter(is_superuser=True, is_active=True)
             others = managers.exclude(pk=user.pk)
             if not others.exists():
-                raise ProvisioningError("Ini satu-satunya akun pengelola staf yang aktif; aktifkan yang lain dulu.")
+                raise ServiceError("Ini satu-satunya akun pengelola staf yang aktif; aktifkan yang lain dulu.")
         if user.is_active == active:
             return user, ""
         user.is_active = active

@@ -25,7 +25,7 @@ from ..models import AuditLog, Desa, SupportSession
 from ..schemas import public_schema
 from . import audit
 from .domains import primary_domain
-from .provisioning import ProvisioningError
+from .errors import ServiceError
 
 SESSION_KEY = "diskominfo_support_session"
 ENTRY_PREFIX = "/admin/dukungan/"
@@ -50,9 +50,9 @@ def open_session(desa: Desa, staff, reason: str, minutes: int | None = None) -> 
     """Open a support session; returns it and the one-time entry URL (shown once, never stored)."""
     minutes = minutes or default_minutes()
     if not (reason or "").strip():
-        raise ProvisioningError("Tuliskan alasan akses dukungan (misalnya nomor tiket atau permintaan desa).")
+        raise ServiceError("Tuliskan alasan akses dukungan (misalnya nomor tiket atau permintaan desa).")
     if not 1 <= minutes <= MAX_MINUTES:
-        raise ProvisioningError(f"Lama akses dukungan 1–{MAX_MINUTES} menit.")
+        raise ServiceError(f"Lama akses dukungan 1–{MAX_MINUTES} menit.")
     token = secrets.token_urlsafe(24)
     with public_schema():
         session = SupportSession.objects.create(
@@ -74,7 +74,7 @@ def enter(signed: str, desa: Desa):
         payload = signing.loads(signed, salt=SALT, max_age=MAX_MINUTES * 60)
     except signing.BadSignature:
         audit.record("anonim", AuditLog.Action.SUPPORT_DENIED, desa, alasan="token tidak sah")
-        raise ProvisioningError("Tautan akses dukungan tidak sah.") from None
+        raise ServiceError("Tautan akses dukungan tidak sah.") from None
     now = timezone.now()
     with public_schema(), transaction.atomic():
         session = SupportSession.objects.select_for_update().filter(pk=payload.get("s")).first()
@@ -94,7 +94,7 @@ def enter(signed: str, desa: Desa):
         audit.record(
             session.staff_username if session else "anonim", AuditLog.Action.SUPPORT_DENIED, desa, alasan=problem
         )
-        raise ProvisioningError(problem)
+        raise ServiceError(problem)
     user = ensure_support_user(desa, session)
     audit.record(session.staff_username, AuditLog.Action.SUPPORT_ENTER, desa, sesi=session.pk, pengguna=user.username)
     return session, user

@@ -16,7 +16,8 @@ from ... import template_schema
 from ...models import BULK_JOB_STALL, AuditLog, BulkJob
 from ...schemas import public_schema
 from .. import audit
-from ..provisioning import DesaSpec, ProvisioningError, create_desa
+from ..errors import ServiceError
+from ..provisioning import DesaSpec, create_desa
 from .region import already_exists
 
 # --- running ---------------------------------------------------------------------------------------------------
@@ -122,7 +123,7 @@ def resume_job(job: BulkJob, actor) -> BulkJob:
             messages=[*job.messages, f"Dijalankan lagi setelah terhenti pada {job.done} dari {job.total}."],
         )
     if not claimed:
-        raise ProvisioningError("Pekerjaan ini masih berjalan atau sudah selesai.")
+        raise ServiceError("Pekerjaan ini masih berjalan atau sudah selesai.")
     audit.record(actor, AuditLog.Action.BULK_RESUME, job=job.pk, done=job.done, total=job.total)
     job.refresh_from_db()
     _launch(job)
