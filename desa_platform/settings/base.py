@@ -231,8 +231,14 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STATICFILES_DIRS = [
     (f"themes/{theme.name}", theme / "static") for theme in sorted(THEMES_DIR.iterdir()) if (theme / "static").is_dir()
 ]
-# Per-desa backup files (see desa_platform/tenancy/services/backup.py)
+# Per-desa backup files (desa_platform/tenancy/services/backup/): a 0700 folder, sealed with DESA_BACKUP_KEY
+# (required in production; dev and test derive their own), and caps on what a restore will open.
 DESA_BACKUP_DIR = Path(env.str("DESA_BACKUP_DIR", default=str(VAR_DIR / "backups")))
+DESA_BACKUP_KEY = env.str("DESA_BACKUP_KEY", default="")
+DESA_BACKUP_MAX_BYTES = env.int("DESA_BACKUP_MAX_BYTES", default=4 * 1024**3)
+DESA_BACKUP_MAX_UNPACKED_BYTES = env.int("DESA_BACKUP_MAX_UNPACKED_BYTES", default=16 * 1024**3)
+# A restore into a live desa waits this long after putting it in maintenance, so every worker has seen it.
+DESA_MAINTENANCE_DRAIN_SECONDS = env.float("DESA_MAINTENANCE_DRAIN_SECONDS", default=ROUTING_CHECK_SECONDS + 0.5)
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 STORAGES = {

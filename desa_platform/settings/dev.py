@@ -5,6 +5,7 @@ import os
 os.environ.setdefault("SECRET_KEY", "dev-only-not-secret")
 os.environ.setdefault("DEBUG", "true")
 os.environ.setdefault("DESA_SITE_PORT", "8000")
+os.environ.setdefault("DESA_BACKUP_KEY", "dev-only-backup-key-not-secret-0123456789")
 
 from .base import *  # noqa: E402,F403
 

@@ -4,6 +4,8 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "test-only-not-secret")
 os.environ.setdefault("DESA_SITE_PORT", "80")
+os.environ.setdefault("DESA_BACKUP_KEY", "test-only-backup-key-not-secret-0123456789")
+os.environ.setdefault("DESA_MAINTENANCE_DRAIN_SECONDS", "0")
 
 from .base import *  # noqa: E402,F403
 
