@@ -27,6 +27,7 @@ SHARED_APPS = [
     "desa_platform.pagecache",
     "desa_platform.console",
     "desa_platform.outbox",  # mail sent after the response, for every desa (public schema)
+    "desa_platform.security",  # client address, login slow-down, hostile query strings, headers
     # TOTP two-factor: required for Diskominfo staff (console), optional for desa admins
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -106,6 +107,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "desa_platform.console.middleware.TenantRedirectMiddleware",  # Wagtail's, for desa domains only
     "axes.middleware.AxesMiddleware",
+    "desa_platform.security.throttle.ThrottleMiddleware",
 ]
 
 THEMES_DIR = BASE_DIR / "themes"
@@ -293,14 +295,22 @@ OUTBOX_SEND_AFTER_COMMIT = False  # dev: a thread sends at once, so `up` shows m
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    "desa_platform.security.throttle.ThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = 5
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one: per account and per IP
+# Only the pair is locked: a stranger failing with a desa's public first-admin name locks only themselves; the
+# account and the address are slowed down instead (desa_platform/security/throttle.py).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+THROTTLE_ACCOUNT_AFTER = env.int("THROTTLE_ACCOUNT_AFTER", default=10)  # failures of one account, any address
+THROTTLE_ADDRESS_AFTER = env.int("THROTTLE_ADDRESS_AFTER", default=50)  # of one address (CGNAT: many residents)
+THROTTLE_MAX_WAIT = env.int("THROTTLE_MAX_WAIT", default=60)  # seconds between attempts at most
+# Peers whose X-Forwarded-For is believed (our nginx); a unix-socket peer (empty address) always is.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=["127.0.0.0/8", "::1"])
 AXES_COOLOFF_TIME = 0.5  # hours
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "desa_admin/lockout.html"
-AXES_CLIENT_IP_CALLABLE = "sites.desa_admin.security.client_ip"
+AXES_CLIENT_IP_CALLABLE = "desa_platform.security.clientip.client_ip"
 AXES_USERNAME_FORM_FIELD = "username"
 SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
