@@ -68,10 +68,7 @@ class ThrottleBackend:
         if wait:
             request.login_throttled = wait
             raise PermissionDenied
-        return None
-
-    def get_user(self, user_id):
-        return None
+        return None  # no get_user(): it never signs anyone in, so no session is ever bound to it
 
 
 @receiver(user_login_failed)

@@ -161,8 +161,10 @@ def cache(location_suffix: str) -> dict:
     # Every alias is tenant-aware: Wagtail keeps site root paths under a global key (see README).
     if REDIS_URL:
         return {
-            "BACKEND": "django_redis.cache.RedisCache",
+            # Redis down = uncached, not down (desa_platform/pagecache/resilient.py)
+            "BACKEND": "desa_platform.pagecache.resilient.ResilientRedisCache",
             "LOCATION": REDIS_URL,
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.25, "SOCKET_TIMEOUT": 0.5},
             "KEY_FUNCTION": "django_tenants.cache.make_key",
             "REVERSE_KEY_FUNCTION": "django_tenants.cache.reverse_key",
             "KEY_PREFIX": f"desa-{location_suffix}",
@@ -175,6 +177,9 @@ def cache(location_suffix: str) -> dict:
         "OPTIONS": {"MAX_ENTRIES": 50_000},
     }
 
+
+# After the shared cache failed, how long a worker serves without it before trying again.
+CACHE_RETRY_SECONDS = env.float("CACHE_RETRY_SECONDS", default=5.0)
 
 # Admin previews render with this alias for `{% cache %}` fragments: it keeps nothing, so an editor's unsaved
 # text is never stored where visitors' pages read from.

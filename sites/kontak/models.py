@@ -167,6 +167,9 @@ def contact_details(request) -> dict:
 class Pesan(models.Model):
     """A message or complaint a resident sent through the contact page; lives in the desa's own schema."""
 
+    # Never on a public page: a post must not empty the desa's page cache (desa_platform/pagecache/signals.py).
+    shown_on_public_pages = False
+
     class Jenis(models.TextChoices):
         PERTANYAAN = "pertanyaan", "Pertanyaan"
         PENGADUAN = "pengaduan", "Pengaduan"
