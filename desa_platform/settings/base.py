@@ -26,6 +26,8 @@ SHARED_APPS = [
     "desa_platform.portal",
     "desa_platform.pagecache",
     "desa_platform.console",
+    "desa_platform.outbox",  # mail sent after the response, for every desa (public schema)
+    "desa_platform.security",  # client address, login slow-down, hostile query strings, headers
     # TOTP two-factor: required for Diskominfo staff (console), optional for desa admins
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -105,6 +107,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "desa_platform.console.middleware.TenantRedirectMiddleware",  # Wagtail's, for desa domains only
     "axes.middleware.AxesMiddleware",
+    "desa_platform.security.throttle.ThrottleMiddleware",
 ]
 
 THEMES_DIR = BASE_DIR / "themes"
@@ -158,8 +161,10 @@ def cache(location_suffix: str) -> dict:
     # Every alias is tenant-aware: Wagtail keeps site root paths under a global key (see README).
     if REDIS_URL:
         return {
-            "BACKEND": "django_redis.cache.RedisCache",
+            # Redis down = uncached, not down (desa_platform/pagecache/resilient.py)
+            "BACKEND": "desa_platform.pagecache.resilient.ResilientRedisCache",
             "LOCATION": REDIS_URL,
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.25, "SOCKET_TIMEOUT": 0.5},
             "KEY_FUNCTION": "django_tenants.cache.make_key",
             "REVERSE_KEY_FUNCTION": "django_tenants.cache.reverse_key",
             "KEY_PREFIX": f"desa-{location_suffix}",
@@ -172,6 +177,9 @@ def cache(location_suffix: str) -> dict:
         "OPTIONS": {"MAX_ENTRIES": 50_000},
     }
 
+
+# After the shared cache failed, how long a worker serves without it before trying again.
+CACHE_RETRY_SECONDS = env.float("CACHE_RETRY_SECONDS", default=5.0)
 
 # Admin previews render with this alias for `{% cache %}` fragments: it keeps nothing, so an editor's unsaved
 # text is never stored where visitors' pages read from.
@@ -230,8 +238,14 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STATICFILES_DIRS = [
     (f"themes/{theme.name}", theme / "static") for theme in sorted(THEMES_DIR.iterdir()) if (theme / "static").is_dir()
 ]
-# Per-desa backup files (see desa_platform/tenancy/services/backup.py)
+# Per-desa backup files (desa_platform/tenancy/services/backup/): a 0700 folder, sealed with DESA_BACKUP_KEY
+# (required in production; dev and test derive their own), and caps on what a restore will open.
 DESA_BACKUP_DIR = Path(env.str("DESA_BACKUP_DIR", default=str(VAR_DIR / "backups")))
+DESA_BACKUP_KEY = env.str("DESA_BACKUP_KEY", default="")
+DESA_BACKUP_MAX_BYTES = env.int("DESA_BACKUP_MAX_BYTES", default=4 * 1024**3)
+DESA_BACKUP_MAX_UNPACKED_BYTES = env.int("DESA_BACKUP_MAX_UNPACKED_BYTES", default=16 * 1024**3)
+# A restore into a live desa waits this long after putting it in maintenance, so every worker has seen it.
+DESA_MAINTENANCE_DRAIN_SECONDS = env.float("DESA_MAINTENANCE_DRAIN_SECONDS", default=ROUTING_CHECK_SECONDS + 0.5)
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 STORAGES = {
@@ -272,16 +286,36 @@ RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "hr", "lin
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {"WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea", "OPTIONS": {"features": RICH_TEXT_FEATURES}}
 }
+# Mail: a request only stores it in the outbox (desa_platform/outbox); `manage.py desa outbox-send` delivers it
+# with OUTBOX_DELIVERY_BACKEND (the environment's EMAIL_BACKEND), each mail-server step at most EMAIL_TIMEOUT s.
+EMAIL_BACKEND = "desa_platform.outbox.backend.OutboxEmailBackend"
+OUTBOX_DELIVERY_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)  # backoff 1, 2, 4 … 60 min: about 4 hours
+OUTBOX_KEEP_SENT_DAYS = env.int("OUTBOX_KEEP_SENT_DAYS", default=30)
+OUTBOX_POLL_SECONDS = env.float("OUTBOX_POLL_SECONDS", default=2.0)
+OUTBOX_SEND_AFTER_COMMIT = False  # dev: a thread sends at once, so `up` shows mail without a sender running
+
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    "desa_platform.security.throttle.ThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = 5
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one: per account and per IP
+# Only the pair is locked: a stranger failing with a desa's public first-admin name locks only themselves; the
+# account and the address are slowed down instead (desa_platform/security/throttle.py).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+THROTTLE_ACCOUNT_AFTER = env.int("THROTTLE_ACCOUNT_AFTER", default=10)  # failures of one account, any address
+THROTTLE_ADDRESS_AFTER = env.int("THROTTLE_ADDRESS_AFTER", default=50)  # of one address (CGNAT: many residents)
+THROTTLE_MAX_WAIT = env.int("THROTTLE_MAX_WAIT", default=60)  # seconds between attempts at most
+# Peers whose X-Forwarded-For is believed (our nginx); a unix-socket peer (empty address) always is.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=["127.0.0.0/8", "::1"])
 AXES_COOLOFF_TIME = 0.5  # hours
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "desa_admin/lockout.html"
-AXES_CLIENT_IP_CALLABLE = "sites.desa_admin.security.client_ip"
+AXES_CLIENT_IP_CALLABLE = "desa_platform.security.clientip.client_ip"
 AXES_USERNAME_FORM_FIELD = "username"
 SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

@@ -22,6 +22,7 @@ class Desa(TenantMixin):
     class Status(models.TextChoices):
         ACTIVE = "active", "Aktif"
         SUSPENDED = "suspended", "Ditangguhkan"
+        RESTORING = "restoring", "Sedang dipulihkan"  # maintenance (503) while a backup is restored into it
 
     slug = models.SlugField("slug", max_length=50, unique=True)
     name = models.CharField("nama", max_length=100)
@@ -53,6 +54,10 @@ class Desa(TenantMixin):
     @property
     def is_suspended(self) -> bool:
         return self.status == self.Status.SUSPENDED
+
+    @property
+    def in_maintenance(self) -> bool:
+        return self.status == self.Status.RESTORING
 
 
 class Domain(DomainMixin):

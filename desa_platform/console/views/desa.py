@@ -133,10 +133,28 @@ def backup_now(request, slug):
 @staff_required
 @require_POST
 def restore_into(request, slug):
-    def operation(desa):
-        return backup.restore(backup.find_backup(request.POST.get("backup", "")), into=desa, actor=request.user)
-
-    return _act(request, slug, operation, "{desa.display_name} dipulihkan dari cadangan.")
+    """First POST (from the detail page): say what will be lost and ask for the slug; second POST: restore."""
+    desa = desa_or_404(slug)
+    name = request.POST.get("backup", "")
+    try:
+        path = backup.find_backup(name)
+        preview = backup.restore_preview(path, desa)
+    except ProvisioningError as error:
+        messages.error(request, str(error))
+        return redirect("console:detail", slug)
+    error = ""
+    if "confirm" in request.POST:
+        try:
+            backup.restore(path, into=desa, actor=request.user, confirm=request.POST["confirm"].strip())
+        except ProvisioningError as failure:
+            error = str(failure)
+        else:
+            messages.success(
+                request, f"{desa.display_name} dipulihkan dari {name}; cadangan pengaman dibuat lebih dulu."
+            )
+            return redirect("console:detail", slug)
+    context = {"desa": desa, "name": name, "preview": preview, "error": error}
+    return render(request, "console/restore_confirm.html", context)
 
 
 @staff_required
