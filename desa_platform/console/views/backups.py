@@ -26,7 +26,7 @@ def backups(request):
         def restore_as_new():
             if data["upload"]:
                 if data["upload"].size > settings.DESA_BACKUP_MAX_BYTES:
-                    raise ProvisioningError("Berkas cadangan terlalu besar.")
+                    raise ServiceError("Berkas cadangan terlalu besar.")
                 # private (0600, in the 0700 backup folder): an upload is a whole desa's data
                 with tempfile.NamedTemporaryFile(suffix=".upload", dir=backup.backup_dir()) as handle:
                     for chunk in data["upload"].chunks():

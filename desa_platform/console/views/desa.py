@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from desa_platform.tenancy.models import AuditLog, Desa
 from desa_platform.tenancy.services import admins, appearance, backup, domains, lifecycle, overview, support, upgrade
 from desa_platform.tenancy.services.provisioning import DesaSpec, site_root_url
+from desa_platform.tenancy.services.errors import ServiceError
 from desa_platform.tenancy.themes import available_themes
 
 from ..auth import staff_required
@@ -139,14 +140,14 @@ def restore_into(request, slug):
     try:
         path = backup.find_backup(name)
         preview = backup.restore_preview(path, desa)
-    except ProvisioningError as error:
+    except ServiceError as error:
         messages.error(request, str(error))
         return redirect("console:detail", slug)
     error = ""
     if "confirm" in request.POST:
         try:
             backup.restore(path, into=desa, actor=request.user, confirm=request.POST["confirm"].strip())
-        except ProvisioningError as failure:
+        except ServiceError as failure:
             error = str(failure)
         else:
             messages.success(
