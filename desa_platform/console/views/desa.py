@@ -10,8 +10,8 @@ from django.views.decorators.http import require_POST
 
 from desa_platform.tenancy.models import AuditLog, Desa
 from desa_platform.tenancy.services import admins, appearance, backup, domains, lifecycle, overview, support, upgrade
-from desa_platform.tenancy.services.provisioning import DesaSpec, site_root_url
 from desa_platform.tenancy.services.errors import ServiceError
+from desa_platform.tenancy.services.provisioning import DesaSpec, site_root_url
 from desa_platform.tenancy.themes import available_themes
 
 from ..auth import staff_required
