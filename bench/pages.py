@@ -526,6 +526,9 @@ def main() -> None:
     sys.path.insert(0, str(ROOT))
     import django
 
+    from desa_platform import bootstrap
+
+    bootstrap.start()  # an entry point: the embedded server (settings start nothing)
     django.setup()
     from desa_platform.tenancy.models import Desa
     from desa_platform.tenancy.services.appearance import set_theme
