@@ -354,7 +354,7 @@ def browser_checks(theme: str, pages: dict, others: dict) -> dict:
         env={**os.environ, "CHROME_PATH": CHROME},
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=1800,  # --all-pages on a busy machine: ~200 page loads per theme
         cwd=BENCH,
     )
     if result.returncode:
