@@ -1,4 +1,9 @@
-"""Settings shared by every profile; everything that differs between machines comes from the environment."""
+"""Settings shared by every profile; everything that differs between machines comes from the environment.
+
+Importing this starts nothing and creates nothing (as cookiecutter-django's config/settings/base.py): the
+embedded PostgreSQL and the folders are the entry points' job (desa_platform/bootstrap.py). Each default lives
+here once; code reads `settings.X`, never `getattr(settings, "X", default)`.
+"""
 
 from pathlib import Path
 
@@ -6,9 +11,9 @@ import environ
 
 from desa_platform import embedded_db
 
-BASE_DIR = Path(__file__).resolve().parents[2]
-VAR_DIR = Path(environ.Env().str("DESA_VAR_DIR", default=str(BASE_DIR / "var")))
 env = environ.Env()
+BASE_DIR = Path(__file__).resolve().parents[2]
+VAR_DIR = Path(env.str("DESA_VAR_DIR", default=str(BASE_DIR / "var")))
 
 SECRET_KEY = env.str("SECRET_KEY")
 DEBUG = env.bool("DEBUG", default=False)
@@ -48,6 +53,8 @@ TENANT_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    # before wagtail.admin: its templates/wagtailadmin/ overrides (the desa's name on login, dashboard, titles) win
+    "sites.desa_admin",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -77,7 +84,6 @@ TENANT_APPS = [
     "sites.kontak",
     "sites.search",
     "sites.tampilan",
-    "sites.desa_admin",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 
@@ -139,12 +145,17 @@ TEMPLATES = [
 WSGI_APPLICATION = "desa_platform.wsgi.application"
 
 
+# Without DATABASE_URL, the embedded server of this data folder (started by desa_platform/bootstrap.py).
+EMBEDDED_PG_DATA = (
+    None if env.str("DATABASE_URL", default="") else Path(env.str("EMBEDDED_PG_DATA", default=str(VAR_DIR / "pgdata")))
+)
+
+
 def database_config() -> dict:
-    if env.str("DATABASE_URL", default=""):
+    if EMBEDDED_PG_DATA is None:
         config = env.db_url("DATABASE_URL")
     else:
-        pgdata = Path(env.str("EMBEDDED_PG_DATA", default=str(VAR_DIR / "pgdata")))
-        config = embedded_db.database_settings(pgdata, env.str("EMBEDDED_PG_DB", default="desa"))
+        config = embedded_db.planned_settings(EMBEDDED_PG_DATA, env.str("EMBEDDED_PG_DB", default="desa"))
     config["ENGINE"] = "desa_platform.db"
     config["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
     config["CONN_HEALTH_CHECKS"] = True
@@ -209,6 +220,7 @@ def shared_file_caches() -> dict:
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 PAGE_BROWSER_MAX_AGE = env.int("PAGE_BROWSER_MAX_AGE", default=60)
 PAGE_PROXY_SECONDS = env.int("PAGE_PROXY_SECONDS", default=5)
+PAGE_CACHE_ALIAS = "default"
 DESA_MEMO_DESA = env.int("DESA_MEMO_DESA", default=256)
 # How often a worker asks the shared cache whether a desa or domain changed.
 ROUTING_CHECK_SECONDS = env.float("ROUTING_CHECK_SECONDS", default=1.0)
@@ -234,7 +246,6 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("id", "Bahasa Indonesia")]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STATICFILES_DIRS = [
     (f"themes/{theme.name}", theme / "static") for theme in sorted(THEMES_DIR.iterdir()) if (theme / "static").is_dir()
 ]
@@ -246,6 +257,11 @@ DESA_BACKUP_MAX_BYTES = env.int("DESA_BACKUP_MAX_BYTES", default=4 * 1024**3)
 DESA_BACKUP_MAX_UNPACKED_BYTES = env.int("DESA_BACKUP_MAX_UNPACKED_BYTES", default=16 * 1024**3)
 # A restore into a live desa waits this long after putting it in maintenance, so every worker has seen it.
 DESA_MAINTENANCE_DRAIN_SECONDS = env.float("DESA_MAINTENANCE_DRAIN_SECONDS", default=ROUTING_CHECK_SECONDS + 0.5)
+# Console work (desa_platform/tenancy/services): bulk creation's worker threads, or inline in the request (tests),
+# and how long a Diskominfo support session in a desa's admin lasts.
+DESA_BULK_WORKERS = env.int("DESA_BULK_WORKERS", default=2)
+DESA_BULK_INLINE = env.bool("DESA_BULK_INLINE", default=False)
+DESA_SUPPORT_MINUTES = env.int("DESA_SUPPORT_MINUTES", default=60)
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 STORAGES = {

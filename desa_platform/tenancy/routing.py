@@ -54,7 +54,7 @@ def _shared_version():
 
 def lookup(hostname: str) -> Route | None:
     now = time.monotonic()
-    interval = getattr(settings, "ROUTING_CHECK_SECONDS", 1.0)
+    interval = settings.ROUTING_CHECK_SECONDS
     if _state["table"] is None or now - _state["checked_at"] > interval:
         with _lock:
             version = _shared_version()

@@ -169,7 +169,7 @@ def ensure_first_admin(
             user.set_unusable_password()
             user.save()
         # ... and holds the desa's approving role (groups made in the template schema by sites/desa_admin/roles.py)
-        user.groups.add(*user.groups.model.objects.filter(name__in=getattr(settings, "DESA_FIRST_ADMIN_GROUPS", [])))
+        user.groups.add(*user.groups.model.objects.filter(name__in=settings.DESA_FIRST_ADMIN_GROUPS))
         if user.has_usable_password() and user.last_login:
             return user, None
         path = reverse(

@@ -35,7 +35,7 @@ MAX_MINUTES = 240
 
 
 def default_minutes() -> int:
-    return getattr(settings, "DESA_SUPPORT_MINUTES", 60)
+    return settings.DESA_SUPPORT_MINUTES
 
 
 def _hash(token: str) -> str:
