@@ -55,6 +55,8 @@ def foreign_chain(common_name="Sutrisno", title="Kepala Desa"):
         .not_valid_before(now - dt.timedelta(days=1))
         .not_valid_after(now + dt.timedelta(days=365))
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        # the same key usage as the platform's signers: what makes it foreign is only who issued it
+        .add_extension(x509.KeyUsage(True, True, False, False, False, False, False, False, False), critical=True)
         .sign(ca_key, hashes.SHA256())
     )
     return key, cert, [ca_cert], ca_cert
