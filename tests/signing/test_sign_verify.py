@@ -182,3 +182,10 @@ def test_mangled_uploads_never_raise(signed, desa_a):
                 assert data[a : a + b] == signed[a : a + b] and data[c : c + d] == signed[c : c + d]
             else:
                 assert result.reasons
+
+
+def test_django_cookie_signer_is_left_alone():
+    """Our backend setting must not take Django's SIGNING_BACKEND (the signed-cookie class behind messages)."""
+    from django.core import signing
+
+    assert signing.get_cookie_signer(salt="uji").sign("x").startswith("x:")
