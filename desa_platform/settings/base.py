@@ -75,6 +75,7 @@ TENANT_APPS = [
     "sites.kontak",
     "sites.search",
     "sites.tampilan",
+    "sites.surat",
     "sites.desa_admin",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
@@ -234,6 +235,9 @@ STATICFILES_DIRS = [
 DESA_BACKUP_DIR = Path(env.str("DESA_BACKUP_DIR", default=str(VAR_DIR / "backups")))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
+# Residents' attachments and signed letters (sites/surat): outside MEDIA_ROOT so no web server maps them;
+# served only through permission-checked views, one folder per desa schema.
+SURAT_PRIVATE_ROOT = Path(env.str("SURAT_PRIVATE_ROOT", default=str(VAR_DIR / "private")))
 STORAGES = {
     # Each desa's uploads live under MEDIA_ROOT/<schema>/.
     "default": {"BACKEND": "django_tenants.files.storage.TenantFileSystemStorage"},
