@@ -1,15 +1,13 @@
 """Telling the resident: a wa.me link they share themselves, and mail through the platform's outbox (sent
 after commit by a worker, so no request waits on a mail server)."""
 
-import logging
 from urllib.parse import quote
 
 from django.db import connection
 from django.urls import reverse
 
+from desa_platform.outbox import enqueue_mail
 from desa_platform.tenancy.current import current_desa
-
-log = logging.getLogger(__name__)
 
 
 def status_url(permohonan) -> str:
@@ -25,11 +23,6 @@ def whatsapp_share_url(permohonan) -> str:
 
 def _enqueue(permohonan, subject: str, body: str) -> None:
     if not permohonan.email:
-        return
-    try:
-        from desa_platform.outbox import enqueue_mail
-    except ImportError:  # the outbox arrives with the safety branch; without it there is no mail, never a 500
-        log.info("outbox belum tersedia; surel permohonan tidak dikirim")
         return
     desa = current_desa()
     enqueue_mail(

@@ -10,7 +10,11 @@ SIGN = ["tandatangani_surat", "change_pengaturansurat", "view_pengaturansurat", 
 
 
 def grant(apps, schema_editor):
-    create_permissions(apps.get_app_config("surat"), verbosity=0, apps=apps)
+    # Permissions are normally made after all migrations (post_migrate); this one needs them now.
+    app_config = apps.get_app_config("surat")
+    app_config.models_module = True
+    create_permissions(app_config, verbosity=0, apps=apps)
+    app_config.models_module = None
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     for name, codenames in (("Operator", HANDLE), ("Kepala Desa", HANDLE + SIGN)):
