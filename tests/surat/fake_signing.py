@@ -81,7 +81,5 @@ def verify_pdf(pdf):
     schema, _, tag = tail.strip().partition(b" ")
     expected = hmac.new(_key(schema.decode()), head, hashlib.sha256).hexdigest().encode()
     if not hmac.compare_digest(tag, expected):
-        return VerificationResult(
-            False, False, True, sha256=digest, reasons=["berkas diubah setelah ditandatangani"]
-        )
+        return VerificationResult(False, False, True, sha256=digest, reasons=["berkas diubah setelah ditandatangani"])
     return VerificationResult(True, True, True, signer_name="?", sha256=digest)

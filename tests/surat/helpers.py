@@ -64,7 +64,9 @@ def post_request(client, slug=SKTM, ip="36.72.1.7", files=None, **changes):
 
 
 def staff(username, group_name, *, superuser=False):
-    user = get_user_model().objects.create_user(username, f"{username}@desa.test", PASSWORD, first_name=username.title())
+    user = get_user_model().objects.create_user(
+        username, f"{username}@desa.test", PASSWORD, first_name=username.title()
+    )
     if superuser:
         user.is_superuser = True
         user.save()

@@ -86,8 +86,14 @@ def test_nik_from_another_kabupaten_is_accepted_but_flagged(client_a):
 @pytest.mark.parametrize(
     "files, message",
     [
-        ({"lampiran_ktp": upload("ktp.exe", b"MZ\x90\x00", "application/octet-stream")}, "Jenis berkas ini tidak diterima"),
-        ({"lampiran_ktp": upload("ktp.pdf", b"<html><script>alert(1)</script>", "application/pdf")}, "bukan PDF yang sah"),
+        (
+            {"lampiran_ktp": upload("ktp.exe", b"MZ\x90\x00", "application/octet-stream")},
+            "Jenis berkas ini tidak diterima",
+        ),
+        (
+            {"lampiran_ktp": upload("ktp.pdf", b"<html><script>alert(1)</script>", "application/pdf")},
+            "bukan PDF yang sah",
+        ),
         ({"lampiran_ktp": upload("ktp.jpg", b"\x00" * 100)}, "bukan gambar yang bisa dibaca"),
         ({"lampiran_ktp": upload("ktp.jpg", b"\xff\xd8" + b"0" * (10 * 1024 * 1024 + 10))}, "Berkas terlalu besar"),
         ({}, "Pilih berkas Foto atau PDF KTP-el"),
