@@ -141,6 +141,7 @@ def start_gunicorn(port: int, workers: int, database: dict) -> subprocess.Popen:
         **database,
         "DJANGO_SETTINGS_MODULE": "desa_platform.settings.production",
         "SECRET_KEY": "bench-" + "x" * 50,
+        "SIGNING_KEY_ENCRYPTION_KEY": "bench-signing-" + "x" * 40,
         "SECURE_SSL_REDIRECT": "false",
         "DESA_VAR_DIR": str(ROOT / "var" / "bench"),
         "GUNICORN_BIND": f"127.0.0.1:{port}",

@@ -27,6 +27,8 @@ SHARED_APPS = [
     "desa_platform.pagecache",
     "desa_platform.console",
     "desa_platform.outbox",  # mail sent after the response, for every desa (public schema)
+    # the platform CA and signer backends (lokal, BSrE): keys and certificates in public, keyed by desa schema
+    "desa_platform.signing",
     # TOTP two-factor: required for Diskominfo staff (console), optional for desa admins
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -302,3 +304,21 @@ AXES_CLIENT_IP_CALLABLE = "sites.desa_admin.security.client_ip"
 AXES_USERNAME_FORM_FIELD = "username"
 SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# --- Electronic signatures (desa_platform/signing; README "Tanda tangan elektronik") ---
+# "lokal": the platform's own CA (Diskominfo root → desa intermediate → signer); "bsre": BSSN's esign-client.
+SIGNING_BACKEND = env.str("SIGNING_BACKEND", default="lokal")
+# Encrypts signers' and CAs' private keys at rest (AES-256-GCM, HKDF from this); at least 32 characters.
+# dev/test set their own non-secret value; production has no default (production.py).
+SIGNING_KEY_ENCRYPTION_KEY = env.str("SIGNING_KEY_ENCRYPTION_KEY", default="")
+SIGNING_CA_NAME = env.str("SIGNING_CA_NAME", default="Diskominfo Kabupaten Tuban")
+SIGNING_PASSPHRASE_ITERATIONS = env.int("SIGNING_PASSPHRASE_ITERATIONS", default=200_000)
+SIGNING_MAX_ATTEMPTS = env.int("SIGNING_MAX_ATTEMPTS", default=5)
+SIGNING_LOCKOUT_MINUTES = env.int("SIGNING_LOCKOUT_MINUTES", default=15)
+# BSrE (esign-client API): base URL of the kabupaten's esign-client, its basic-auth account, a short timeout,
+# and BSrE's root certificate(s) (PEM files) so verify_pdf trusts BSrE signatures too.
+SIGNING_BSRE_URL = env.str("SIGNING_BSRE_URL", default="")
+SIGNING_BSRE_USER = env.str("SIGNING_BSRE_USER", default="")
+SIGNING_BSRE_PASSWORD = env.str("SIGNING_BSRE_PASSWORD", default="")
+SIGNING_BSRE_TIMEOUT = env.float("SIGNING_BSRE_TIMEOUT", default=10.0)
+SIGNING_BSRE_TRUST_ROOTS = env.list("SIGNING_BSRE_TRUST_ROOTS", default=[])

@@ -5,6 +5,8 @@ import os
 os.environ.setdefault("SECRET_KEY", "dev-only-not-secret")
 os.environ.setdefault("DEBUG", "true")
 os.environ.setdefault("DESA_SITE_PORT", "8000")
+# not a secret: development keys protect nothing real
+os.environ.setdefault("SIGNING_KEY_ENCRYPTION_KEY", "dev-only-signing-key-not-secret-0123456789")
 
 from .base import *  # noqa: E402,F403
 
