@@ -307,7 +307,8 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # --- Electronic signatures (desa_platform/signing; README "Tanda tangan elektronik") ---
 # "lokal": the platform's own CA (Diskominfo root → desa intermediate → signer); "bsre": BSSN's esign-client.
-SIGNING_BACKEND = env.str("SIGNING_BACKEND", default="lokal")
+# Not SIGNING_BACKEND: that name is Django's cookie signer class (messages, sessions) and broke every request.
+DESA_SIGNING_BACKEND = env.str("SIGNING_BACKEND", default="lokal")
 # Encrypts signers' and CAs' private keys at rest (AES-256-GCM, HKDF from this); at least 32 characters.
 # dev/test set their own non-secret value; production has no default (production.py).
 SIGNING_KEY_ENCRYPTION_KEY = env.str("SIGNING_KEY_ENCRYPTION_KEY", default="")

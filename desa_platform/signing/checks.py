@@ -7,7 +7,7 @@ from django.core.checks import Error, register
 @register("signing")
 def signing_settings(app_configs, **kwargs):
     errors = []
-    backend = getattr(settings, "SIGNING_BACKEND", "lokal")
+    backend = getattr(settings, "DESA_SIGNING_BACKEND", "lokal")
     if backend not in ("lokal", "bsre"):
         errors.append(Error(f"SIGNING_BACKEND={backend!r}: pilih 'lokal' atau 'bsre'.", id="signing.E001"))
     if len(getattr(settings, "SIGNING_KEY_ENCRYPTION_KEY", "")) < 32:

@@ -77,7 +77,7 @@ def build(
         ("Alamat", values["alamat"]),
         ("Keperluan", permohonan.keperluan),
     ]
-    for label, value in (permohonan.isian or {}).get("_tampil", []):
+    for label, value in (permohonan.isian or {}).get("tampil", []):
         rows.append((label, value))
     jabatan_lines = [f"{signer_jabatan} {desa.name}" if desa else signer_jabatan]
     if signer_jabatan == "Sekretaris Desa":

@@ -18,7 +18,7 @@ def stub(settings, tmp_path):
     with BsreStub({KADES.nik_or_nip: (BSRE_PASSPHRASE, "SUTRISNO", "Kepala Desa Uji A")}) as running:
         root = tmp_path / "bsre-root.pem"
         root.write_bytes(running.root.public_bytes(serialization.Encoding.PEM))
-        settings.SIGNING_BACKEND = "bsre"
+        settings.DESA_SIGNING_BACKEND = "bsre"
         settings.SIGNING_BSRE_URL = running.url
         settings.SIGNING_BSRE_USER, settings.SIGNING_BSRE_PASSWORD = USER, PASSWORD
         settings.SIGNING_BSRE_TIMEOUT = 2.0

@@ -98,3 +98,15 @@ def signer(user, service_module, jabatan=Penandatangan.Jabatan.KEPALA_DESA) -> P
     penandatangan = Penandatangan.objects.create(pengguna=user, nama="Sutrisno", jabatan=jabatan)
     signing.service().set_signing_passphrase(signing.signer_for(penandatangan), PASSPHRASE)
     return penandatangan
+
+
+def inside(client):
+    """The desa's schema with its tenant set, so current_desa() answers (signing needs it)."""
+    from django_tenants.utils import tenant_context
+
+    return tenant_context(client.desa)
+
+
+def login(client, user):
+    with inside(client):
+        client.force_login(user)

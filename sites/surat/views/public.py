@@ -4,7 +4,7 @@ import hashlib
 import hmac
 
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -123,7 +123,7 @@ def save_request(form: PermohonanForm, service: ServicePage) -> Permohonan:
             telepon=data["telepon"],
             email=data.get("email", ""),
             keperluan=data["keperluan"].strip(),
-            isian={"_tampil": form.custom_answers()},
+            isian={"tampil": form.custom_answers()},
             nik_luar_daerah=form.nik_luar_daerah,
         )
         labels = {key: label for key, label, _ in form.file_fields}
@@ -236,6 +236,8 @@ def judge(surat: Surat, data: bytes) -> dict:
         reasons.append("tanda tangan elektronik di berkas ini tidak dapat dibaca")
     if result is not None and not result.valid:
         reasons.extend(result.reasons or ["tanda tangan elektronik tidak sah"])
+    elif result is not None and getattr(result, "desa_schema", "") not in ("", connection.schema_name):
+        reasons.append("tanda tangan di berkas ini dibuat untuk desa lain, bukan desa ini")
     if surat.status == Surat.Status.DICABUT:
         reasons.append(f"surat ini telah dicabut oleh desa: {surat.alasan_cabut}")
     return {"sah": not reasons, "alasan": reasons, "sha256": digest, "tanda_tangan": result}
