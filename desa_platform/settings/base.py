@@ -86,6 +86,7 @@ TENANT_APPS = [
     "sites.kontak",
     "sites.search",
     "sites.tampilan",
+    "sites.surat",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 
@@ -266,6 +267,9 @@ DESA_BULK_INLINE = env.bool("DESA_BULK_INLINE", default=False)
 DESA_SUPPORT_MINUTES = env.int("DESA_SUPPORT_MINUTES", default=60)
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
+# Residents' attachments and signed letters (sites/surat): outside MEDIA_ROOT so no web server maps them;
+# served only through permission-checked views, one folder per desa schema.
+SURAT_PRIVATE_ROOT = Path(env.str("SURAT_PRIVATE_ROOT", default=str(VAR_DIR / "private")))
 STORAGES = {
     # Each desa's uploads live under MEDIA_ROOT/<schema>/.
     "default": {"BACKEND": "django_tenants.files.storage.TenantFileSystemStorage"},

@@ -39,6 +39,8 @@ KEPALA_DESA_MODEL_PERMISSIONS = (
     ("auth", "user", ("add", "change", "delete", "view")),
     ("auth", "group", ("add", "change", "delete", "view")),
     ("wagtailredirects", "redirect", ("add", "change", "delete")),
+    # the Kepala Desa signs and revokes letters (sites/surat); a Sekretaris Desa signing a.n. gets this role
+    ("surat", "surat", ("tandatangani",)),
 )
 
 
