@@ -54,7 +54,7 @@ TENANT_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "sites.desa_admin.apps.DesaUsersConfig",  # wagtail.users with the desa's user forms
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

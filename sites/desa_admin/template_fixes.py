@@ -1,4 +1,5 @@
-"""Wagtail 8 templates that carry English not marked for translation: Indonesian put in when they are loaded.
+"""Wagtail 8 templates that carry English not marked for translation (or a field a desa's form lacks): fixed when
+they are loaded.
 
 A catalog cannot reach a literal like `<nav aria-label="Actions">`; overriding the whole template would freeze
 a copy of Wagtail's. So the app-directories loader replaces exactly these literals, and a test
@@ -11,6 +12,13 @@ LITERALS = {
     "wagtailadmin/shared/headers/_actions.html": [('aria-label="Actions"', 'aria-label="Tindakan"')],
     "wagtailadmin/shared/header.html": [('value="Search"', 'value="Cari"')],
     "wagtailadmin/home.html": [('value="Search"', 'value="Cari"')],
+    # The creation form of a desa has no superuser switch (sites/desa_admin/users.py); edit.html already asks.
+    "wagtailusers/users/create.html": [
+        (
+            "<li>{% formattedfield form.is_superuser %}</li>",
+            "{% if form.is_superuser %}<li>{% formattedfield form.is_superuser %}</li>{% endif %}",
+        )
+    ],
     # A yes/no column (users' "aktif", perangkat's "masih menjabat") is spoken as Python's True/False/None.
     "wagtailadmin/tables/boolean_cell.html": [("value|stringformat:'s'", 'value|yesno:"Ya,Tidak,Tidak diketahui"')],
 }
