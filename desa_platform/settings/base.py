@@ -65,7 +65,7 @@ TENANT_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "sites.desa_admin.apps.DesaUsersConfig",  # wagtail.users with the desa's user forms
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -129,7 +129,7 @@ TEMPLATES = [
                 # Cached per (theme, template name): a desa never gets another theme's template.
                 (
                     "desa_platform.tenancy.themes.CachedThemeLoader",
-                    ["desa_platform.tenancy.themes.ThemeLoader", "django.template.loaders.app_directories.Loader"],
+                    ["desa_platform.tenancy.themes.ThemeLoader", "sites.desa_admin.template_fixes.Loader"],
                 )
             ],
             "context_processors": [
@@ -292,6 +292,7 @@ DESA_FIRST_ADMIN_GROUPS = ["Kepala Desa"]  # the role ensure_first_admin gives a
 # Wagtail's own Indonesian catalog misses ~350 admin strings (sidebar, edit screen, dashboard); ours fills them.
 # A LOCALE_PATHS entry because the admin's JavaScript catalog reads only wagtail.admin and LOCALE_PATHS.
 LOCALE_PATHS = [BASE_DIR / "sites" / "desa_admin" / "locale"]
+WAGTAILADMIN_USER_LOGIN_FORM = "sites.desa_admin.forms.DesaLoginForm"
 WAGTAIL_DATE_FORMAT = "%d-%m-%Y"
 WAGTAIL_DATETIME_FORMAT = "%d-%m-%Y %H.%M"
 WAGTAIL_TIME_FORMAT = "%H.%M"
