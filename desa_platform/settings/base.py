@@ -26,6 +26,7 @@ SHARED_APPS = [
     "desa_platform.portal",
     "desa_platform.pagecache",
     "desa_platform.console",
+    "desa_platform.monitoring",
     # TOTP two-factor: required for Diskominfo staff (console), optional for desa admins
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -90,6 +91,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "desa_platform.tenancy.middleware.TenantRoutingMiddleware",
+    # counts page views per desa per day, also those the page cache answers (no cookie, no address kept)
+    "desa_platform.monitoring.middleware.VisitCounterMiddleware",
     "desa_platform.pagecache.middleware.PageCacheMiddleware",
     "desa_platform.pagecache.middleware.GenerationMemoMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -285,3 +288,7 @@ AXES_CLIENT_IP_CALLABLE = "sites.desa_admin.security.client_ip"
 AXES_USERNAME_FORM_FIELD = "username"
 SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# --- Monitoring (desa_platform/monitoring): where judol alerts go, and the console's address in mails ---
+MONITOR_ALERT_EMAILS = env.list("MONITOR_ALERT_EMAILS", default=[])
+MONITOR_CONSOLE_URL = env.str("MONITOR_CONSOLE_URL", default="http://localhost:8000/console/")
