@@ -113,6 +113,11 @@ class Command(BaseCommand):
         switch = person.add_mutually_exclusive_group()
         switch.add_argument("--deactivate", action="store_true", help="Switch the account off (it is kept).")
         switch.add_argument("--activate", action="store_true", help="Switch it on again, with a new password link.")
+        mail = actions.add_parser("outbox-send", help="Send the mail waiting in the outbox (timer or --loop).")
+        mail.add_argument("--loop", action="store_true", help="Keep sending every OUTBOX_POLL_SECONDS (worker).")
+        mail.add_argument("--seconds", type=float, default=None, help="With --loop: stop after this long.")
+        box = actions.add_parser("outbox", help="List mail that failed or waits; --retry sends failed mail again.")
+        box.add_argument("--retry", type=int, nargs="*", default=None, help="Ids of failed messages (none: all).")
         log = actions.add_parser("audit", help="Show the latest audit log entries.")
         log.add_argument("--limit", type=int, default=30)
         log.add_argument("--slug", default="")
@@ -357,6 +362,40 @@ class Command(BaseCommand):
         user, link = staff.create_staff(username, email=email, full_name=name, superuser=superuser)
         self.stdout.write(self.style.SUCCESS(f"Akun konsol '{user.username}' siap."))
         self.stdout.write(f"Tautan sekali pakai untuk memasang kata sandi: {link}")
+
+    # --- outbox -----------------------------------------------------------------------------------------------------
+
+    def handle_outbox_send(self, loop, seconds, **_):
+        from django.conf import settings
+
+        from desa_platform.outbox import sender
+
+        def show(report):
+            self.console.print(f"terkirim {report.sent}, dicoba lagi nanti {report.retried}, gagal {report.failed}")
+
+        if loop:
+            sender.run_loop(settings.OUTBOX_POLL_SECONDS, stop_after=seconds, on_report=show)
+        else:
+            show(sender.send_due())
+            sender.purge_sent()
+
+    def handle_outbox(self, retry, **_):
+        from desa_platform.outbox import sender
+        from desa_platform.outbox.models import OutboxMessage
+
+        if retry is not None:
+            ids = retry or OutboxMessage.objects.filter(status=OutboxMessage.Status.FAILED).values_list("pk", flat=True)
+            self.console.print(f"{sender.retry(list(ids))} surel dijadwalkan kirim ulang.")
+            return
+        waiting = OutboxMessage.objects.exclude(status=OutboxMessage.Status.SENT).order_by("-created")[:100]
+        for message in waiting:
+            self.stdout.write(
+                f"#{message.pk} {message.get_status_display()} ({message.attempts}x) {message.created:%Y-%m-%d %H:%M}"
+                f" kepada {', '.join(message.to)}: {message.subject[:60]}"
+                + (f"\n    galat: {message.last_error[:200]}" if message.last_error else "")
+            )
+        if not waiting:
+            self.stdout.write("Tidak ada surel yang menunggu atau gagal.")
 
     def handle_audit(self, limit, slug, **_):
         table = Table("waktu", "pelaku", "tindakan", "desa", "rincian")
