@@ -25,10 +25,11 @@ def current_desa_row() -> Desa | None:
     tenant = getattr(connection, "tenant", None)
     if isinstance(tenant, Desa) and tenant.pk:
         return tenant
-    if connection.schema_name in ("public", ""):
+    schema = connection.schema_name
+    if schema in ("public", ""):
         return None
     with schema_context("public"):
-        return Desa.objects.filter(schema_name=connection.schema_name).first()
+        return Desa.objects.filter(schema_name=schema).first()
 
 
 def _touch(desa: Desa, **values) -> None:

@@ -50,7 +50,9 @@ def _sections(text: str) -> dict[str, list[str]]:
 def phrase_pattern(phrases) -> re.Pattern:
     # Between the words of a phrase: any run of spaces, dots, dashes or underscores ("slot-gacor", "slot.gacor").
     parts = [r"[\s._\-]*".join(re.escape(word) for word in phrase.split()) for phrase in phrases]
-    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(sorted(parts, key=len, reverse=True)) + r")(?![a-z0-9])")
+    # A lookahead, so phrases that overlap ("daftar slot gacor") are each found.
+    alternatives = "|".join(sorted(parts, key=len, reverse=True))
+    return re.compile(r"(?<![a-z0-9])(?=((?:" + alternatives + r"))(?![a-z0-9]))")
 
 
 @functools.cache
@@ -70,14 +72,17 @@ def load(path: Path = LIST_FILE) -> Lists:
 def _unleet(match: re.Match) -> str:
     word = match.group(0)
     if any(c.isdigit() for c in word) and any(c.isalpha() for c in word):
-        # "slot88" and "joker123" are on the list as written: keep the word as it is and add its letter form
-        return f"{word} {word.translate(LEET)}"
+        return word.translate(LEET)
     return word
 
 
 def normalise(text: str) -> str:
     """Lower case, compatibility forms folded (fullwidth and styled letters), invisible characters dropped."""
-    text = unicodedata.normalize("NFKC", text).translate(ZERO_WIDTH).lower()
+    return unicodedata.normalize("NFKC", text).translate(ZERO_WIDTH).lower()
+
+
+def unleet(text: str) -> str:
+    """Words mixing letters and digits in their letter form ("s1ot g4cor" → "slot gacor")."""
     return re.sub(r"[a-z0-9@$]+", _unleet, text)
 
 
@@ -86,12 +91,13 @@ def find_phrases(text: str, lists: Lists | None = None, context: int = 60) -> li
     lists = lists or load()
     clean = normalise(text)
     found, seen = [], set()
-    for match in lists.phrase_re.finditer(clean):
-        phrase = re.sub(r"[\s._\-]+", " ", match.group(0))
-        if phrase in seen:
-            continue
-        seen.add(phrase)
-        start, end = max(match.start() - context, 0), min(match.end() + context, len(clean))
-        snippet = " ".join(clean[start:end].split())
-        found.append((phrase, snippet))
+    # As written ("slot88" is on the list as such), then with digits read as letters.
+    for version in (clean, unleet(clean)):
+        for match in lists.phrase_re.finditer(version):
+            phrase = re.sub(r"[\s._\-]+", " ", match.group(1))
+            if phrase in seen:
+                continue
+            seen.add(phrase)
+            start, end = max(match.start(1) - context, 0), min(match.end(1) + context, len(version))
+            found.append((phrase, " ".join(version[start:end].split())))
     return found

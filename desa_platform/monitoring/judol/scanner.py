@@ -90,6 +90,12 @@ def render_targets(page_ids=None, all_pages=False) -> list[Target]:
     return list(targets.values())
 
 
+def _explains(issue: Issue) -> tuple:
+    if issue.kind == "kata":
+        return (issue.kind, issue.detail)
+    return (issue.kind, issue.detail, " ".join(issue.snippet.split())[:200])
+
+
 def _fingerprint(kind: str, *parts: str) -> str:
     return hashlib.sha1("|".join((kind, *parts)).encode()).hexdigest()
 
@@ -105,6 +111,9 @@ class DesaScan:
         self.new: list[ScanFinding] = []
         self.outbound: dict[str, tuple[Target, str]] = {}
         self.fetched = 0
+        # What a page's stored content already explains: a teaser of that page on the home page is the same
+        # finding, not a second one (karantina of the page removes both).
+        self.explained: set[tuple] = set()
 
     def scan(self, page_ids=None, all_pages=False) -> list[ScanFinding]:
         with schema_context(self.desa.schema_name):
@@ -112,6 +121,7 @@ class DesaScan:
             targets = render_targets(page_ids, all_pages)
         for target, analysis in checked:
             self._take(target, analysis)
+            self.explained |= {_explains(issue) for issue in analysis.issues}
         for target in targets:
             self._render(target)
         self._new_domains()
@@ -126,8 +136,8 @@ class DesaScan:
             self._availability(browser.status)
         seen_b = analyse(browser.html, own_hosts=self.own_hosts, base_url=base)
         seen_g = analyse(googlebot.html, own_hosts=self.own_hosts, base_url=base)
-        self._take(target, seen_b)
-        self._take(target, seen_g)
+        self._take(target, seen_b, rendered=True)
+        self._take(target, seen_g, rendered=True)
         if browser.status != googlebot.status:
             self._record(
                 target,
@@ -149,9 +159,10 @@ class DesaScan:
         sample.up += 1 if 200 <= status < 400 else 0
         sample.save(update_fields=["checks", "up"])
 
-    def _take(self, target: Target, analysis: Analysis) -> None:
+    def _take(self, target: Target, analysis: Analysis, rendered: bool = False) -> None:
         for issue in analysis.issues:
-            self._record(target, issue)
+            if not (rendered and _explains(issue) in self.explained):
+                self._record(target, issue)
         for host, snippet in analysis.outbound.items():
             self.outbound.setdefault(host, (target, snippet))
 
