@@ -72,10 +72,10 @@ class Liveness:
 def state_of(activity: TenantActivity, now: datetime) -> str:
     if activity.last_publish_at is None:
         return State.BELUM_MULAI
-    age = now - activity.last_publish_at
-    if age <= timedelta(days=ACTIVE_DAYS):
+    days = (now - activity.last_publish_at).days  # whole days, as the rules on the page count them
+    if days <= ACTIVE_DAYS:
         return State.AKTIF
-    if age <= timedelta(days=SLOW_DAYS):
+    if days <= SLOW_DAYS:
         return State.MELAMBAT
     return State.TIDUR
 
