@@ -253,6 +253,7 @@ def measure(desa: Desa, period: Period) -> Measures:
             messages_in = received.count()
             messages_answered = received.exclude(status="baru").count()
         publishes = PageLogEntry.objects.filter(action="wagtail.publish", timestamp__gte=start, timestamp__lt=end)
+        publishes = publishes.count()
         documents = get_document_model().objects.filter(created_at__lt=end)
         open_data = sum(
             1
@@ -268,7 +269,7 @@ def measure(desa: Desa, period: Period) -> Measures:
         durations=durations or [],
         messages_in=messages_in,
         messages_answered=messages_answered,
-        publishes=publishes.count(),
+        publishes=publishes,
         months=period.months_elapsed(),
         public_info_required=required,
         public_info_published=published,
