@@ -5,7 +5,6 @@ the letter requests of `surat` (the letters app; until it is installed there are
 up for them), users' logins, and publish history.
 """
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from django.apps import apps
@@ -15,11 +14,10 @@ from django.db.models import Max, Min
 # Diskominfo's support accounts inside a desa (services/support.py): their logins are not the desa's.
 SUPPORT_PREFIX = "diskominfo-"
 
-# Field names the letters app may use for "the resident asked" and "the letter was issued", newest first.
-REQUEST_CREATED_FIELDS = ("diajukan_pada", "diajukan", "dibuat", "created_at", "submitted_at")
-REQUEST_DONE_FIELDS = ("selesai_pada", "diterbitkan_pada", "diterbitkan", "issued_at", "finished_at", "done_at")
-REQUEST_OPEN_STATES = ("baru", "diajukan", "diproses", "menunggu", "diperiksa", "new", "pending")
-REQUEST_DONE_STATES = ("selesai", "diterbitkan", "terbit", "done", "issued")
+# The letters app (sites/surat): Permohonan(dikirim, selesai_pada, status) and TemplateSurat(layanan → ServicePage).
+REQUEST_MODEL = ("surat", "Permohonan")
+LETTER_TEMPLATE_MODEL = ("surat", "TemplateSurat")
+REQUEST_OPEN_STATES = ("diterima", "diperiksa", "menunggu-ttd", "perlu-dilengkapi")
 
 
 def last_admin_login() -> datetime | None:
@@ -44,66 +42,49 @@ def waiting_messages() -> tuple[int, datetime | None]:
     return waiting.count(), found["oldest"]
 
 
-@dataclass(frozen=True)
-class RequestModel:
-    model: type
-    created: str
-    done: str | None
-    status: str | None
-
-
-def request_model() -> RequestModel | None:
-    """The letters app's table of residents' requests, when `sites.surat` is installed and has one."""
+def _letters_model(label: tuple[str, str]):
     if not apps.is_installed("sites.surat"):
         return None
-    for model in apps.get_app_config("surat").get_models():
-        names = {f.name for f in model._meta.get_fields()}
-        created = next((n for n in REQUEST_CREATED_FIELDS if n in names), None)
-        if created and "status" in names and ("permohonan" in model._meta.model_name or "request" in model.__name__):
-            done = next((n for n in REQUEST_DONE_FIELDS if n in names), None)
-            return RequestModel(model, created, done, "status")
-    return None
+    try:
+        return apps.get_model(*label)
+    except LookupError:
+        return None
 
 
 def waiting_requests() -> tuple[int, datetime | None]:
-    found = request_model()
-    if found is None:
+    """Residents' letter requests not finished yet, and when the oldest came in (none without the letters app)."""
+    model = _letters_model(REQUEST_MODEL)
+    if model is None:
         return 0, None
-    waiting = found.model.objects.filter(status__in=REQUEST_OPEN_STATES)
-    return waiting.count(), waiting.aggregate(oldest=Min(found.created))["oldest"]
+    open_states = getattr(model, "OPEN_STATUSES", REQUEST_OPEN_STATES)
+    waiting = model.objects.filter(status__in=[str(s) for s in open_states])
+    return waiting.count(), waiting.aggregate(oldest=Min("dikirim"))["oldest"]
 
 
 def request_durations(start: datetime, end: datetime) -> list[float] | None:
-    """Hours from request to letter for letters issued in [start, end); None while there is no letters app."""
-    found = request_model()
-    if found is None or found.done is None:
+    """Hours from request to letter for letters finished in [start, end); None while there is no letters app."""
+    model = _letters_model(REQUEST_MODEL)
+    if model is None:
         return None
-    done = found.model.objects.filter(**{f"{found.done}__gte": start, f"{found.done}__lt": end})
-    return [
-        (finished - created).total_seconds() / 3600
-        for created, finished in done.values_list(found.created, found.done)
-        if created and finished
-    ]
+    done = model.objects.filter(status="selesai", selesai_pada__gte=start, selesai_pada__lt=end)
+    return [(finished - sent).total_seconds() / 3600 for sent, finished in done.values_list("dikirim", "selesai_pada")]
 
 
 def online_services() -> tuple[int, int, bool]:
     """(services listed, services a resident can request AND receive online, letters app present).
 
-    A service counts as online only when the letters app offers it as an online request ending in a
-    signed letter; until that app lands every desa scores 0 (never a guess from the service pages' text).
+    A service counts as online when the letters app has a letter template for it: the resident asks on the
+    site and gets the signed letter back. Until that app is installed every desa scores 0 (never a guess
+    from the service pages' text).
     """
     try:
         service_model = apps.get_model("layanan", "ServicePage")
     except LookupError:
         return 0, 0, False
-    total = service_model.objects.live().count()
-    if not apps.is_installed("sites.surat"):
+    services = service_model.objects.live()
+    total = services.count()
+    template_model = _letters_model(LETTER_TEMPLATE_MODEL)
+    if template_model is None:
         return total, 0, False
-    online = 0
-    for model in apps.get_app_config("surat").get_models():
-        names = {f.name for f in model._meta.get_fields()}
-        if "layanan" in names and ("daring" in names or "online" in names):
-            flag = "daring" if "daring" in names else "online"
-            online = model.objects.filter(**{flag: True}).values("layanan").distinct().count()
-            break
-    return total, min(online, total), True
+    online = template_model.objects.filter(layanan__in=services).values("layanan").distinct().count()
+    return total, online, True
