@@ -9,7 +9,7 @@ from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 
-from sites.core.blocks import SIMPLE_RICH_TEXT_FEATURES
+from sites.core import rich_text
 from sites.core.models import BasePage
 
 logger = logging.getLogger(__name__)
@@ -50,7 +50,7 @@ class HomePage(BasePage):
     intro = RichTextField(
         "kalimat sambutan situs",
         blank=True,
-        features=SIMPLE_RICH_TEXT_FEATURES,
+        features=rich_text.SIMPLE,
         help_text="Satu-dua kalimat di bawah judul beranda. Kosongkan untuk memakai kalimat bawaan.",
     )
     sambutan_judul = models.CharField(
@@ -74,7 +74,7 @@ class HomePage(BasePage):
     sambutan_teks = RichTextField(
         "teks sambutan",
         blank=True,
-        features=SIMPLE_RICH_TEXT_FEATURES,
+        features=rich_text.SIMPLE,
         help_text="Sambutan Kepala Desa. Bagian sambutan hanya tampil bila teks ini diisi.",
     )
 
