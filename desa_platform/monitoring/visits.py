@@ -146,12 +146,12 @@ NGINX_LINE = re.compile(r'^(?P<date>\d{4}-\d\d-\d\d)T\S+ (?P<host>\S+) (?P<statu
 def count_nginx_log(path: Path, state_path: Path | None = None) -> int:
     """Add the views nginx answered from its cache (the lines of its visits log) since the last call.
 
-    The position read up to is kept next to the log (per inode, so a rotated log starts again at 0).
+    The position read up to is kept in VAR_DIR (per inode, so a rotated log starts again at 0).
     """
     path = Path(path)
     if not path.exists():
         return 0
-    state_path = Path(state_path or f"{path}.posisi")
+    state_path = Path(state_path or Path(settings.VAR_DIR) / "nginx-visits.posisi")
     inode = path.stat().st_ino
     offset = 0
     if state_path.exists():

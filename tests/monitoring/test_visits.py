@@ -40,7 +40,8 @@ def test_rendered_and_cached_views_count_without_cookie_bots_or_admin(client_a, 
     assert len(series) == 30 and series[-1] == (today, 3)
 
 
-def test_nginx_cache_hits_are_added_from_its_log_once(tmp_path, desa_a, desa_b):
+def test_nginx_cache_hits_are_added_from_its_log_once(tmp_path, settings, desa_a, desa_b):
+    settings.VAR_DIR = tmp_path
     log = tmp_path / "desa-visits.log"
     log.write_text(
         '2026-11-30T08:00:01+07:00 uji-a.test 200 "text/html; charset=utf-8"\n'
