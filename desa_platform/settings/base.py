@@ -31,6 +31,7 @@ SHARED_APPS = [
     "desa_platform.portal",
     "desa_platform.pagecache",
     "desa_platform.console",
+    "desa_platform.monitoring",
     "desa_platform.outbox",  # mail sent after the response, for every desa (public schema)
     "desa_platform.security",  # client address, login slow-down, hostile query strings, headers
     # the platform CA and signer backends (lokal, BSrE): keys and certificates in public, keyed by desa schema
@@ -101,6 +102,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "desa_platform.tenancy.middleware.TenantRoutingMiddleware",
+    # counts page views per desa per day, also those the page cache answers (no cookie, no address kept)
+    "desa_platform.monitoring.middleware.VisitCounterMiddleware",
     "desa_platform.pagecache.middleware.PageCacheMiddleware",
     "desa_platform.pagecache.middleware.GenerationMemoMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -361,3 +364,6 @@ SIGNING_BSRE_USER = env.str("SIGNING_BSRE_USER", default="")
 SIGNING_BSRE_PASSWORD = env.str("SIGNING_BSRE_PASSWORD", default="")
 SIGNING_BSRE_TIMEOUT = env.float("SIGNING_BSRE_TIMEOUT", default=10.0)
 SIGNING_BSRE_TRUST_ROOTS = env.list("SIGNING_BSRE_TRUST_ROOTS", default=[])
+# --- Monitoring (desa_platform/monitoring): where judol alerts go, and the console's address in mails ---
+MONITOR_ALERT_EMAILS = env.list("MONITOR_ALERT_EMAILS", default=[])
+MONITOR_CONSOLE_URL = env.str("MONITOR_CONSOLE_URL", default="http://localhost:8000/console/")

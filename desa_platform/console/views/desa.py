@@ -8,6 +8,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from desa_platform.monitoring import visits
+from desa_platform.monitoring.liveness import liveness
+from desa_platform.monitoring.models import ScanFinding
 from desa_platform.tenancy.models import AuditLog, Desa
 from desa_platform.tenancy.services import admins, appearance, backup, domains, lifecycle, overview, support, upgrade
 from desa_platform.tenancy.services.errors import ServiceError
@@ -67,6 +70,9 @@ def detail(request, slug, extra=None):
         "support_form": SupportForm(),
         "themes": available_themes(),
         "now": timezone.now(),
+        "live": liveness(desa),
+        "chart": visits.svg_chart(visits.series(desa)),
+        "findings_open": ScanFinding.objects.filter(desa=desa, state=ScanFinding.State.OPEN).count(),
         **(extra or {}),
     }
     return render(request, "console/detail.html", context)
