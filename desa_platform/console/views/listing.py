@@ -82,7 +82,9 @@ def index(request):
 
 
 def _export(request, kind: str, content: bytes, content_type: str, rows) -> HttpResponse:
-    audit.record(request.user, AuditLog.Action.EXPORT, None, jumlah=len(rows), format=kind, saring=dict(request.GET.items()))
+    audit.record(
+        request.user, AuditLog.Action.EXPORT, None, jumlah=len(rows), format=kind, saring=dict(request.GET.items())
+    )
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="desa-{timezone.localdate():%Y%m%d}.{kind}"'
     return response
