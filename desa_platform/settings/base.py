@@ -57,7 +57,7 @@ TENANT_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     # before wagtail.admin: its templates/wagtailadmin/ overrides (the desa's name on login, dashboard, titles) win
-    "sites.desa_admin",
+    "sites.desa_admin.branding",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -88,6 +88,8 @@ TENANT_APPS = [
     "sites.search",
     "sites.tampilan",
     "sites.surat",
+    # last: replaces Wagtail's media permission policies, and syncs roles once every app's permissions exist
+    "sites.desa_admin",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 
