@@ -137,3 +137,22 @@ def test_keys_do_not_open_without_the_environment_key(desa_a, settings):
     with pytest.raises(SigningError) as missing:
         ca.load_key(row)
     assert missing.value.code == "konfigurasi"
+
+
+def test_deleting_a_desa_destroys_its_signers_keys(desa_a, desa_b):
+    """delete_desa deletes the Desa row (then drops the schema): its signers' keys go with it, the intermediate
+    stays so its letters still verify if the desa is restored under the same schema name."""
+    from desa_platform.tenancy.models import Desa
+
+    with in_desa(desa_b):
+        set_signing_passphrase(KADES, "passphrase-desa-b")
+        signed = sign_pdf(sample_pdf(), KADES, "passphrase-desa-b", BOX)
+    with in_desa(desa_a):
+        set_signing_passphrase(KADES, PASSPHRASE)
+    schema = desa_b.schema_name
+    desa_b.domains.all().delete()
+    Desa.objects.filter(pk=desa_b.pk).delete()  # what delete_desa does before DROP SCHEMA (rolled back after)
+    assert not SignerCredential.objects.filter(tenant_schema=schema).exists()
+    assert SignerCredential.objects.filter(tenant_schema=desa_a.schema_name).exists()  # others untouched
+    assert CertificateAuthority.objects.filter(kind="intermediate", tenant_schema=schema).exists()
+    assert verify_pdf(signed).valid  # from the platform's own domain
