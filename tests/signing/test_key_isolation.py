@@ -156,3 +156,28 @@ def test_deleting_a_desa_destroys_its_signers_keys(desa_a, desa_b):
     assert SignerCredential.objects.filter(tenant_schema=desa_a.schema_name).exists()  # others untouched
     assert CertificateAuthority.objects.filter(kind="intermediate", tenant_schema=schema).exists()
     assert verify_pdf(signed).valid  # from the platform's own domain
+
+
+def test_changing_the_environment_key_with_signing_rekey(desa_a, settings):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    old_key = settings.SIGNING_KEY_ENCRYPTION_KEY
+    with in_desa(desa_a):
+        set_signing_passphrase(KADES, PASSPHRASE)
+    ca._load_key.cache_clear()
+    settings.SIGNING_KEY_ENCRYPTION_KEY = "new-deployment-key-after-a-leak-0123456789"
+    settings.SIGNING_KEY_ENCRYPTION_KEYS_OLD = [old_key]
+    out = StringIO()
+    call_command("signing_rekey", stdout=out)
+    assert "dienkripsi ulang" in out.getvalue() and not out.getvalue().startswith("0 ")
+    settings.SIGNING_KEY_ENCRYPTION_KEYS_OLD = []
+    ca._load_key.cache_clear()
+    with in_desa(desa_a):
+        assert verify_pdf(sign_pdf(sample_pdf(), KADES, PASSPHRASE, BOX)).valid  # opens under the new key only
+    settings.SIGNING_KEY_ENCRYPTION_KEY = old_key
+    ca._load_key.cache_clear()
+    row = SignerCredential.objects.get(tenant_schema=desa_a.schema_name, user_key=KADES.user_key)
+    with pytest.raises(SigningError):
+        ca.load_key(row)  # and no longer under the old one
