@@ -181,3 +181,20 @@ def test_changing_the_environment_key_with_signing_rekey(desa_a, settings):
     row = SignerCredential.objects.get(tenant_schema=desa_a.schema_name, user_key=KADES.user_key)
     with pytest.raises(SigningError):
         ca.load_key(row)  # and no longer under the old one
+
+
+def test_schema_context_of_a_desa_signs_as_that_desa(desa_a, desa_b):
+    """Commands and jobs enter a desa with schema_context (schema name only): still that desa, never another."""
+    from django_tenants.utils import schema_context
+
+    with in_desa(desa_a):
+        set_signing_passphrase(KADES, PASSPHRASE)
+    with schema_context(desa_a.schema_name):
+        signed = sign_pdf(sample_pdf(), KADES, PASSPHRASE, BOX)
+        assert verify_pdf(signed).desa_schema == desa_a.schema_name
+    with schema_context(desa_b.schema_name), pytest.raises(SigningError) as refused:
+        sign_pdf(sample_pdf(), KADES, PASSPHRASE, BOX)
+    assert refused.value.code == "belum_terdaftar"
+    with schema_context("template_or_unknown"), pytest.raises(SigningError) as unknown:
+        sign_pdf(sample_pdf(), KADES, PASSPHRASE, BOX)
+    assert unknown.value.code == "bukan_desa"
