@@ -33,6 +33,8 @@ TANPA_TTD = "berkas tidak memuat tanda tangan elektronik"
 BUKAN_PDF = "berkas bukan PDF yang dapat dibaca"
 DESA_LAIN = "ditandatangani oleh desa lain, bukan desa ini"
 TERLALU_BESAR = "berkas terlalu besar (maks. 20 MB)"
+TERLALU_BANYAK = "berkas memuat terlalu banyak tanda tangan"
+MAX_SIGNATURES = 10
 KEDALUWARSA = "sertifikat penanda tangan sudah kedaluwarsa"
 BELUM_BERLAKU = "sertifikat penanda tangan belum berlaku"
 DICABUT = "sertifikat penanda tangan telah dicabut"
@@ -83,6 +85,9 @@ def verify(pdf: bytes) -> VerificationResult:
         return result
     if not signatures:
         result.reasons.append(TANPA_TTD)
+        return result
+    if len(signatures) > MAX_SIGNATURES:  # each costs a validation: a crafted upload must not cost minutes
+        result.reasons.append(TERLALU_BANYAK)
         return result
 
     root = pades.to_asn1_cert(ca.load_cert(ca.root_row()))

@@ -222,3 +222,12 @@ def test_expired_platform_certificate_is_named_as_such(desa_a):
         result = verify_pdf(pades.sign(sample_pdf(), pades.simple_signer(key, cert, chain), KADES, BOX))
     assert result.intact and not result.trusted and not result.valid
     assert KEDALUWARSA in result.reasons and BUKAN_PLATFORM not in result.reasons
+
+
+def test_an_upload_with_too_many_signatures_is_not_validated_one_by_one(signed, desa_a, monkeypatch):
+    from desa_platform.signing import verify
+
+    monkeypatch.setattr(verify, "MAX_SIGNATURES", 0)
+    with in_desa(desa_a):
+        result = verify_pdf(signed)
+    assert not result.valid and result.reasons == [verify.TERLALU_BANYAK]
