@@ -97,7 +97,15 @@ def main():
     print("PAdES signing alone by signer key kind (same PDF, box and QR):")
     for label, seconds in kinds.items():
         print(f"  {label:10} {seconds * 1000:8.1f} ms  ({seconds / base:.2f}x EC P-256)")
-    print(f"Target: a single letter (check + sign) under 300 ms: {'OK' if sign + check < 0.3 else 'MISSED'}")
+    cpu_sign, cpu_check = figures["sign_cpu_s"], figures["passphrase_check_cpu_s"]
+    print(
+        f"CPU time of this process (load-independent): sign {cpu_sign * 1000:.1f} ms, passphrase check "
+        f"{cpu_check * 1000:.1f} ms, verify {figures['verify_cpu_s'] * 1000:.1f} ms"
+    )
+    print(f"Target: a single letter (check + sign) under 300 ms wall: {'OK' if sign + check < 0.3 else 'MISSED'}")
+    print(
+        f"                                      ... and in CPU time: {'OK' if cpu_sign + cpu_check < 0.3 else 'MISSED'}"
+    )
     print(f"Load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
 

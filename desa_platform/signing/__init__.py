@@ -63,8 +63,13 @@ def set_signing_passphrase(signer: Signer, passphrase: str) -> None:
 
 
 def has_signing_passphrase(signer: Signer) -> bool:
+    """Can this signer sign now? Local CA: enrolled in the current desa. BSrE: the passphrase is BSrE's own, so
+    only the NIK registered with BSrE is needed."""
     from . import ca
 
+    if backend_kind() == "bsre":
+        ca.current_tenant()
+        return bool(signer.nik_or_nip.strip())
     return ca.credential(signer) is not None
 
 

@@ -33,6 +33,13 @@ def ca_name() -> str:
 def current_tenant() -> tuple[str, DesaFacts]:
     schema = connection.schema_name
     facts = current_desa()
+    if facts is None and schema != get_public_schema_name():
+        # schema_context() (commands, jobs) sets only the schema name: the desa is the one owning that schema
+        from desa_platform.tenancy.current import facts_for
+        from desa_platform.tenancy.models import Desa
+
+        desa = Desa.objects.filter(schema_name=schema).first()
+        facts = facts_for(desa) if desa is not None else None
     if schema == get_public_schema_name() or facts is None:
         raise SigningError("Penandatanganan hanya dapat dilakukan dari situs desa.", code="bukan_desa")
     return schema, facts
