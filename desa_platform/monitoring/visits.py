@@ -20,8 +20,11 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db.models import F, Sum
 from django.utils import timezone
+from django_redis.exceptions import ConnectionInterrupted
 from django_tenants.utils import schema_context
+from redis.exceptions import RedisError
 
+from desa_platform.pagecache import resilient
 from desa_platform.tenancy.models import Desa, Domain
 
 from .models import DailyVisits
@@ -40,15 +43,22 @@ def _key(day: datetime.date) -> str:
 
 
 def _incr(key: str) -> None:
+    if resilient.is_down():  # the shared cache is out: a view goes uncounted, the page is still served
+        return
     cache = _cache()
     client = getattr(cache, "client", None)
     if client is not None and hasattr(client, "get_client"):  # django-redis: INCR and EXPIRE in one round trip
-        raw = client.get_client(write=True)
-        full = cache.make_key(key)
-        pipe = raw.pipeline(transaction=False)
-        pipe.incr(full)
-        pipe.expire(full, KEPT_DAYS * 86400)
-        pipe.execute()
+        try:
+            raw = client.get_client(write=True)
+            full = cache.make_key(key)
+            pipe = raw.pipeline(transaction=False)
+            pipe.incr(full)
+            pipe.expire(full, KEPT_DAYS * 86400)
+            pipe.execute()
+        except (RedisError, ConnectionInterrupted) as error:
+            # The raw client bypasses the resilient cache's breaker: tell it, and lose a count, not a page.
+            if hasattr(cache, "went_down"):
+                cache.went_down(error)
         return
     cache.add(key, 0, KEPT_DAYS * 86400)
     try:
