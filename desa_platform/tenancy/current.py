@@ -68,6 +68,26 @@ def current_desa() -> DesaFacts | None:
     return facts_for(tenant)
 
 
+def find_desa(slug: str) -> DesaFacts | None:
+    """For commands of page apps: the facts of the desa `slug`, or None when there is none."""
+    from .models import Desa
+
+    desa = Desa.objects.filter(slug=slug).first()
+    return facts_for(desa) if desa else None
+
+
+@contextmanager
+def inside_desa(slug: str):
+    """For commands of page apps: run the block in the desa `slug` as its requests run (its schema, and
+    current_desa() answering for it). The desa must exist (see find_desa)."""
+    from django_tenants.utils import tenant_context
+
+    from .models import Desa
+
+    with tenant_context(Desa.objects.get(slug=slug)):
+        yield
+
+
 def facts_for(desa, primary: str | None = None) -> DesaFacts:
     """The facts of a Desa row; `primary` (its primary domain) when the caller already knows it."""
     if primary is None:

@@ -66,12 +66,13 @@ class APBDesPage(BasePage):
         verbose_name = "APBDes"
         verbose_name_plural = "APBDes"
 
-    def ringkasan(self):
+    def ikhtisar(self):
+        """The year's sums (pendapatan, belanja, surplus/defisit, pembiayaan, SiLPA) from its lines."""
         return summarise(self.rincian.all())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["apbdes"] = self.ringkasan()
+        context["apbdes"] = self.ikhtisar()
         return context
 
 

@@ -95,7 +95,7 @@ class ProdukHukumPage(BasePage):
         verbose_name="berkas",
         help_text="Salinan produk hukum (PDF) yang dapat diunduh warga.",
     )
-    ringkasan = RichTextField(
+    pokok_isi = RichTextField(
         "ringkasan isi",
         blank=True,
         features=rich_text.BODY,
@@ -114,12 +114,12 @@ class ProdukHukumPage(BasePage):
             "Tahun Anggaran 2025”.",
         ),
         FieldPanel("dokumen"),
-        FieldPanel("ringkasan"),
+        FieldPanel("pokok_isi"),
     ]
     base_form_class = ProdukHukumForm
     search_fields = BasePage.search_fields + [
         index.SearchField("nomor"),
-        index.SearchField("ringkasan"),
+        index.SearchField("pokok_isi"),
         index.FilterField("jenis"),
         index.FilterField("tahun"),
     ]
