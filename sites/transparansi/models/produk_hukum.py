@@ -12,7 +12,7 @@ from sites.core.models import BasePage, SectionIndexPage, intro_field
 from sites.core.pagination import ROWS_PER_PAGE, paginate
 
 from ..forms import ProdukHukumForm
-from .fields import TAHUN_VALIDATORS
+from .fields import TAHUN_VALIDATORS, optional_link
 
 
 class ProdukHukumIndexPage(SectionIndexPage):
@@ -86,15 +86,7 @@ class ProdukHukumPage(BasePage):
         default=Status.BERLAKU,
         help_text="Tandai bila sudah diubah atau dicabut oleh peraturan lain.",
     )
-    dokumen = models.ForeignKey(
-        "wagtaildocs.Document",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name="berkas",
-        help_text="Salinan produk hukum (PDF) yang dapat diunduh warga.",
-    )
+    dokumen = optional_link("wagtaildocs.Document", "berkas", "Salinan produk hukum (PDF) yang dapat diunduh warga.")
     pokok_isi = RichTextField(
         "ringkasan isi",
         blank=True,
