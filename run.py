@@ -3,9 +3,14 @@
 
     python3 run.py up      set up and serve the pilot (Socorejo) on http://socorejo.localhost:8000/
     python3 run.py test    set up and run every test
+    python3 run.py stop    stop an embedded PostgreSQL left behind (only after a kill -9 or a crash)
 
 It makes `.venv/`, installs the pinned `requirements.txt` there (again only when the file changes),
 then runs the command inside that environment. Anything else is passed to `manage.py`.
+
+The command *replaces* this process (exec) instead of running as its child: Ctrl+C, a closed terminal (SIGHUP)
+and `kill` (SIGTERM) then reach manage.py itself, which ends cleanly and stops the embedded PostgreSQL when it
+is its last user. A parent in between would have to forward each signal and must never kill its child early.
 """
 
 import hashlib
@@ -47,13 +52,18 @@ def main(argv: list[str]) -> int:
     command, *rest = argv or ["up"]
     if command == "test":
         args = [str(python), "-m", "pytest", *rest]
+    elif command == "stop":
+        args = [str(python), "-m", "desa_platform.embedded_db", "stop"]
     else:
         args = [str(python), str(ROOT / "manage.py"), command, *rest]
     os.chdir(ROOT)
-    try:
-        return subprocess.call(args)
-    except KeyboardInterrupt:
-        return 130
+    sys.stdout.flush()
+    if os.name == "nt":  # no exec there: a child, and Ctrl+C reaches it too
+        try:
+            return subprocess.call(args)
+        except KeyboardInterrupt:
+            return 130
+    os.execv(args[0], args)
 
 
 if __name__ == "__main__":

@@ -15,6 +15,9 @@ def setup(database: str = "desa_bench") -> None:
         os.environ["DATABASE_URL"] = os.environ["BENCH_DATABASE_URL"]
     import django
 
+    from desa_platform import bootstrap
+
+    bootstrap.start()
     django.setup()
     from django.core.management import call_command
 

@@ -17,7 +17,10 @@ page, a news article, a service page, the search page and a 404 are measured:
 - Lighthouse mobile performance and accessibility (budget ≥ 95 on home, article, service);
 - axe-core serious/critical violations (budget 0), Nu HTML Checker errors (budget 0);
 - sideways scrolling at 320 px and at 200% zoom, visible keyboard focus and skip link, main text without JS,
-  the print layout of the service page (a PDF in bench/out/), and screenshots at 360 and 1280 px in bench/out/screens/.
+  the print layout of the service page (a PDF in bench/out/), and screenshots at 360 and 1280 px in bench/out/screens/
+  (at 360 px also with the phone menu open: `-360-menu.png`, axe-core run again with it open);
+- the first screen of a 360×740 phone: the main heading's top edge above half the screen height, on these pages
+  and on every other page of the sitemap (every page type).
 """
 
 import argparse
@@ -45,6 +48,7 @@ CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking"
 PILOT = "socorejo"
 HOME_BUDGET_KB = 50
+HEADING_BUDGET = 0.5  # the main heading starts in the first half of a 360×740 phone screen
 SMALL_IMAGE = 400  # px: a rendition at most this wide is drawn at a fixed small size (logo, portrait, avatar)
 TEXT_TYPES = ("text/html", "text/css", "application/javascript", "text/javascript", "application/json", "text/xml")
 
@@ -53,6 +57,7 @@ def environment(port: int) -> dict:
     return {
         "DJANGO_SETTINGS_MODULE": "desa_platform.settings.production",
         "SECRET_KEY": "bench-pages-" + "x" * 50,
+        "SIGNING_KEY_ENCRYPTION_KEY": "bench-signing-" + "x" * 40,
         "SECURE_SSL_REDIRECT": "false",
         "SECURE_HSTS_SECONDS": "0",
         "DESA_VAR_DIR": str(VAR),
@@ -350,7 +355,7 @@ def browser_checks(theme: str, pages: dict, others: dict) -> dict:
         env={**os.environ, "CHROME_PATH": CHROME},
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=1800,  # --all-pages on a busy machine: ~200 page loads per theme
         cwd=BENCH,
     )
     if result.returncode:
@@ -381,14 +386,22 @@ def mark(ok: bool) -> str:
     return "ok" if ok else "FAIL"
 
 
+def heading_ok(top: float | None) -> bool:
+    return top is not None and top < HEADING_BUDGET
+
+
+def share(top: float | None) -> str:
+    return "no main h1" if top is None else f"{top:.0%}"
+
+
 def report(theme: str, pages: dict, rows: dict) -> list[str]:
     failures = []
     print(f"\n## theme: {theme}\n")
     print(
         "| page | HTML+CSS+JS gz KB | scripts | other hosts | images | LH perf | LH a11y | LCP ms "
-        "| CLS | axe serious+critical | Nu errors | 320px | 200% | focus | no-JS text |"
+        "| CLS | axe serious+critical | Nu errors | 320px | 200% | focus | no-JS text | h1 top at 360×740 |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for name in pages:
         r = rows[name]
         w, b, lh = r["weight"], r["browser"], r.get("lighthouse")
@@ -415,6 +428,7 @@ def report(theme: str, pages: dict, rows: dict) -> list[str]:
             mark(b["overflowZoom200"] <= 0),
             mark(focus_ok),
             mark(no_js_ok),
+            share(b["headingTop"]),
         ]
         print("| " + " | ".join(str(c) for c in cells) + " |")
         checks = {
@@ -426,6 +440,8 @@ def report(theme: str, pages: dict, rows: dict) -> list[str]:
             "focus/skip link": focus_ok,
             "readable without JS": no_js_ok,
             "images sized": sized == len(images),
+            "main heading in the first half at 360×740": heading_ok(b["headingTop"]),
+            "phone menu opens": b["menu"]["found"] and b["menu"]["open"],
         }
         if name == "home":
             checks[f"home ≤ {HOME_BUDGET_KB} KB"] = w["total_kb"] <= HOME_BUDGET_KB
@@ -477,16 +493,21 @@ def report_others(theme: str, others: dict) -> list[str]:
         return []
     serious = {n: [v for v in r["axe"] if v["impact"] in ("serious", "critical")] for n, r in others.items()}
     overflowing = [n for n, r in others.items() if r["overflow320"] > 0]
+    low = [n for n, r in others.items() if not heading_ok(r["headingTop"])]
+    lowest = max(others, key=lambda n: others[n]["headingTop"] if others[n]["headingTop"] is not None else 9)
     print(
         f"\nevery other page ({len(others)}): axe serious/critical on {sum(bool(v) for v in serious.values())}, "
-        f"sideways scroll at 320 px on {len(overflowing)}"
+        f"sideways scroll at 320 px on {len(overflowing)}, main heading below half of 360×740 on {len(low)} "
+        f"(lowest: {lowest} at {share(others[lowest]['headingTop'])})"
     )
     for name, violations in serious.items():
         for v in violations:
             print(f"  axe {name}: {v['impact']} {v['id']} ×{v['nodes']} ({v['target']})")
-    return [f"{theme} {n}: axe serious/critical" for n, v in serious.items() if v] + [
-        f"{theme} {n}: 320 px reflow" for n in overflowing
-    ]
+    return (
+        [f"{theme} {n}: axe serious/critical" for n, v in serious.items() if v]
+        + [f"{theme} {n}: 320 px reflow" for n in overflowing]
+        + [f"{theme} {n}: main heading below half of 360×740 ({share(others[n]['headingTop'])})" for n in low]
+    )
 
 
 def main() -> None:
@@ -506,6 +527,9 @@ def main() -> None:
     sys.path.insert(0, str(ROOT))
     import django
 
+    from desa_platform import bootstrap
+
+    bootstrap.start()  # an entry point: the embedded server (settings start nothing)
     django.setup()
     from desa_platform.tenancy.models import Desa
     from desa_platform.tenancy.services.appearance import set_theme

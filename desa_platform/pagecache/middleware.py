@@ -31,7 +31,7 @@ STORED_HEADERS = ("Content-Type", "Content-Language", "ETag", "Last-Modified", "
 def proxy_seconds() -> str:
     """How long nginx in front may keep a page: PAGE_PROXY_SECONDS plus up to half again, so the pages cached
     in one burst do not all go back to Django in the same instant."""
-    base = getattr(settings, "PAGE_PROXY_SECONDS", 5)
+    base = settings.PAGE_PROXY_SECONDS
     return str(base + random.randint(0, base // 2))  # noqa: S311 - spreading load, not a secret
 
 
@@ -89,7 +89,7 @@ class PageCacheMiddleware:
 
     @staticmethod
     def _set_public_headers(response):
-        patch_cache_control(response, public=True, max_age=getattr(settings, "PAGE_BROWSER_MAX_AGE", 60))
+        patch_cache_control(response, public=True, max_age=settings.PAGE_BROWSER_MAX_AGE)
         # For nginx's cache in front (deploy/nginx/app.conf), which cannot hear of a publish: it keeps a page
         # only this long, so a burst of visitors is served by nginx and an edit reaches everyone within seconds.
         response["X-Accel-Expires"] = proxy_seconds()

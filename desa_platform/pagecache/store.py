@@ -18,7 +18,7 @@ GENERATION_KEY = "pagecache:generation"
 
 
 def _cache():
-    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+    return caches[settings.PAGE_CACHE_ALIAS]
 
 
 def generation() -> str:
@@ -76,4 +76,4 @@ def lookup(request, key: str) -> dict | None:
 
 def put(request, key: str, entry: dict) -> None:
     entry["generation"] = generation_for(request)
-    _cache().set(key, entry, getattr(settings, "PAGE_CACHE_SECONDS", 600))
+    _cache().set(key, entry, settings.PAGE_CACHE_SECONDS)

@@ -12,6 +12,10 @@ from dataclasses import dataclass
 
 from django.db import connection
 
+# The group of Diskominfo's support accounts inside a desa (services/support.py); the admin's role sync leaves
+# its members alone.
+SUPPORT_GROUP = "Dukungan Diskominfo"
+
 
 @dataclass(frozen=True)
 class DesaFacts:
@@ -74,6 +78,16 @@ def find_desa(slug: str) -> DesaFacts | None:
 
     desa = Desa.objects.filter(slug=slug).first()
     return facts_for(desa) if desa else None
+
+
+def desa_slugs() -> list[str]:
+    """For commands of page apps that visit every desa: each desa's slug, in order."""
+    from django_tenants.utils import get_public_schema_name
+
+    from .models import Desa
+
+    desas = Desa.objects.exclude(schema_name=get_public_schema_name()).order_by("slug")
+    return list(desas.values_list("slug", flat=True))
 
 
 @contextmanager

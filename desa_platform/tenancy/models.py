@@ -22,6 +22,7 @@ class Desa(TenantMixin):
     class Status(models.TextChoices):
         ACTIVE = "active", "Aktif"
         SUSPENDED = "suspended", "Ditangguhkan"
+        RESTORING = "restoring", "Sedang dipulihkan"  # maintenance (503) while a backup is restored into it
 
     slug = models.SlugField("slug", max_length=50, unique=True)
     name = models.CharField("nama", max_length=100)
@@ -53,6 +54,10 @@ class Desa(TenantMixin):
     @property
     def is_suspended(self) -> bool:
         return self.status == self.Status.SUSPENDED
+
+    @property
+    def in_maintenance(self) -> bool:
+        return self.status == self.Status.RESTORING
 
 
 class Domain(DomainMixin):
@@ -106,6 +111,9 @@ class AuditLog(models.Model):
         STAFF_CREATE = "staff-create", "Membuat akun staf"
         STAFF_OFF = "staff-off", "Menonaktifkan akun staf"
         STAFF_ON = "staff-on", "Mengaktifkan akun staf"
+        GUIDANCE = "bimbingan", "Mengirim bimbingan ke desa"
+        QUARANTINE = "karantina", "Mengkarantina temuan judi daring"
+        JUDOL_SAFE = "judol-aman", "Menandai temuan judi daring aman"
 
     at = models.DateTimeField("waktu", auto_now_add=True, db_index=True)
     actor = models.CharField("pelaku", max_length=150, help_text="Nama pengguna staf, atau cli:<pengguna sistem>.")

@@ -14,6 +14,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import transaction
 
+from desa_platform.pagecache import resilient
+
 from .current import DesaFacts, facts_for
 from .schemas import public_schema
 
@@ -58,10 +60,12 @@ def _shared_version():
 
 def lookup(hostname: str) -> Route | None:
     now = time.monotonic()
-    interval = getattr(settings, "ROUTING_CHECK_SECONDS", 1.0)
+    interval = settings.ROUTING_CHECK_SECONDS
     if _state["table"] is None or now - _state["checked_at"] > interval:
         with _lock:
             version = _shared_version()
+            if _state["table"] is not None and version is None and resilient.is_down():
+                version = _state["version"]  # the shared cache is down: keep serving from the last table
             if _state["table"] is None or version != _state["version"]:
                 # A desa may have been restored or recreated: its content type ids may have changed too.
                 ContentType.objects.clear_cache()

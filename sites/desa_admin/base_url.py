@@ -16,7 +16,7 @@ def desa_admin_base_url() -> str | None:
     desa = current_desa()
     if desa is not None and desa.domain:
         return desa.url
-    return getattr(settings, "WAGTAILADMIN_BASE_URL", None)
+    return settings.WAGTAILADMIN_BASE_URL
 
 
 def install() -> None:

@@ -2,6 +2,7 @@
 
 import tempfile
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
@@ -24,7 +25,10 @@ def backups(request):
 
         def restore_as_new():
             if data["upload"]:
-                with tempfile.NamedTemporaryFile(suffix=".zip") as handle:
+                if data["upload"].size > settings.DESA_BACKUP_MAX_BYTES:
+                    raise ServiceError("Berkas cadangan terlalu besar.")
+                # private (0600, in the 0700 backup folder): an upload is a whole desa's data
+                with tempfile.NamedTemporaryFile(suffix=".upload", dir=backup.backup_dir()) as handle:
                     for chunk in data["upload"].chunks():
                         handle.write(chunk)
                     handle.flush()

@@ -8,8 +8,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from desa_platform.monitoring import visits
+from desa_platform.monitoring.liveness import liveness
+from desa_platform.monitoring.models import ScanFinding
 from desa_platform.tenancy.models import AuditLog, Desa
 from desa_platform.tenancy.services import admins, appearance, backup, domains, lifecycle, overview, support, upgrade
+from desa_platform.tenancy.services.errors import ServiceError
 from desa_platform.tenancy.services.provisioning import DesaSpec, site_root_url
 from desa_platform.tenancy.themes import available_themes
 
@@ -66,6 +70,9 @@ def detail(request, slug, extra=None):
         "support_form": SupportForm(),
         "themes": available_themes(),
         "now": timezone.now(),
+        "live": liveness(desa),
+        "chart": visits.svg_chart(visits.series(desa)),
+        "findings_open": ScanFinding.objects.filter(desa=desa, state=ScanFinding.State.OPEN).count(),
         **(extra or {}),
     }
     return render(request, "console/detail.html", context)
@@ -133,10 +140,28 @@ def backup_now(request, slug):
 @staff_required
 @require_POST
 def restore_into(request, slug):
-    def operation(desa):
-        return backup.restore(backup.find_backup(request.POST.get("backup", "")), into=desa, actor=request.user)
-
-    return _act(request, slug, operation, "{desa.display_name} dipulihkan dari cadangan.")
+    """First POST (from the detail page): say what will be lost and ask for the slug; second POST: restore."""
+    desa = desa_or_404(slug)
+    name = request.POST.get("backup", "")
+    try:
+        path = backup.find_backup(name)
+        preview = backup.restore_preview(path, desa)
+    except ServiceError as error:
+        messages.error(request, str(error))
+        return redirect("console:detail", slug)
+    error = ""
+    if "confirm" in request.POST:
+        try:
+            backup.restore(path, into=desa, actor=request.user, confirm=request.POST["confirm"].strip())
+        except ServiceError as failure:
+            error = str(failure)
+        else:
+            messages.success(
+                request, f"{desa.display_name} dipulihkan dari {name}; cadangan pengaman dibuat lebih dulu."
+            )
+            return redirect("console:detail", slug)
+    context = {"desa": desa, "name": name, "preview": preview, "error": error}
+    return render(request, "console/restore_confirm.html", context)
 
 
 @staff_required

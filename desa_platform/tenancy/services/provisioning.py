@@ -162,14 +162,17 @@ def ensure_first_admin(
                 "first_name": first_name[:150],
                 "last_name": last_name[:150],
                 "is_staff": True,
-                "is_superuser": True,
+                # Not a superuser: the Site's domain, workflows and roles' permissions are Diskominfo's.
+                "is_superuser": False,
             },
         )
-        if created:
-            user.set_unusable_password()
+        if created or user.is_superuser:
+            if created:
+                user.set_unusable_password()
+            user.is_superuser = False
             user.save()
         # ... and holds the desa's approving role (groups made in the template schema by sites/desa_admin/roles.py)
-        user.groups.add(*user.groups.model.objects.filter(name__in=getattr(settings, "DESA_FIRST_ADMIN_GROUPS", [])))
+        user.groups.add(*user.groups.model.objects.filter(name__in=settings.DESA_FIRST_ADMIN_GROUPS))
         if user.has_usable_password() and user.last_login:
             return user, None
         path = reverse(

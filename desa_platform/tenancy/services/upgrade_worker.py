@@ -8,8 +8,7 @@ import os
 
 def setup(settings_module: str, database: dict) -> None:
     os.environ["DJANGO_SETTINGS_MODULE"] = settings_module
-    # The parent's database as it is (also a test database), without starting an embedded server again.
-    os.environ.setdefault("DATABASE_URL", "postgres://worker@127.0.0.1/unused")
+    # The parent's database as it is (also a test database); settings start no server, and nor does this.
     import django
     from django.conf import settings
 

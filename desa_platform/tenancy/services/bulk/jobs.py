@@ -45,7 +45,7 @@ def run(specs: list[DesaSpec], actor=None, progress=None, workers: int | None = 
     most of a clone's work, so two connections keep both cores busy). Tests use one: they see their own
     uncommitted transaction only from the calling thread.
     """
-    workers = workers or getattr(settings, "DESA_BULK_WORKERS", 2)
+    workers = workers or settings.DESA_BULK_WORKERS
     template = template_schema.ensure_template()  # once, not once per desa
     outcomes = []
 
@@ -134,7 +134,7 @@ def resume_job(job: BulkJob, actor) -> BulkJob:
 def _launch(job: BulkJob) -> None:
     """Run the job in its own process (`manage.py desa run-job`): a gunicorn worker is recycled after
     GUNICORN_MAX_REQUESTS and would take a thread of its own down with it, halfway through a kabupaten."""
-    if getattr(settings, "DESA_BULK_INLINE", False):
+    if settings.DESA_BULK_INLINE:
         run_job(job.pk)
         return
     process = subprocess.Popen(  # noqa: S603 - our own interpreter and manage.py, a job id as the only argument

@@ -19,7 +19,7 @@ class Command(BaseCommand):
         if desa is None:
             self.stderr.write(f"Desa '{slug}' tidak ada; jalankan `up` dulu.")
             return
-        with inside_desa(slug), transaction.atomic():
+        with inside_desa(slug), transaction.atomic():  # current_desa() works in the loaders
             home = Site.objects.get(is_default_site=True).root_page.specific
             for section in each_section("pilot"):
                 section.load(home)

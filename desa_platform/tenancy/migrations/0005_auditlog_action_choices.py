@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tenancy', '0003_bulkjob_updated_at'),
+        ('tenancy', '0004_desa_status_restoring'),
     ]
 
     operations = [
