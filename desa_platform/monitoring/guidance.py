@@ -85,7 +85,9 @@ def send(author, subject: str, body: str, kind: str, value: str = "", *, mail: b
                     enqueue(to, f"[Diskominfo] {subject}", text, kind="bimbingan", tenant_schema=desa.schema_name)
                     guidance.mailed += 1
             guidance.save(update_fields=["mailed"])
-        audit.record(author, "bimbingan", desas[0] if len(desas) == 1 else None, judul=subject, sasaran=audience)
+        audit.record(
+            author, AuditLog.Action.GUIDANCE, desas[0] if len(desas) == 1 else None, judul=subject, sasaran=audience
+        )
     return guidance
 
 
@@ -150,5 +152,5 @@ def timeline(desa: Desa, days: int = 180) -> list[Entry]:
     for event in events:
         entries.append(Entry(event.at, "desa", event.get_kind_display(), event.title))
     for log in AuditLog.objects.filter(desa_slug=desa.slug, at__gte=since).exclude(action="bimbingan"):
-        entries.append(Entry(log.at, "diskominfo", log.action_label, "", log.actor))
+        entries.append(Entry(log.at, "diskominfo", log.get_action_display(), "", log.actor))
     return sorted(entries, key=lambda e: e.at, reverse=True)[:300]

@@ -5,6 +5,7 @@ from django.http.request import split_domain_port
 from django.shortcuts import render
 
 from . import maintenance, routing
+from .current import serving
 from .services import support
 
 
@@ -34,26 +35,27 @@ class TenantRoutingMiddleware:
         desa = route.desa
         # Suspended: its admin stays reachable only through a Diskominfo support session (services/support.py).
         if desa.is_suspended and not support.admin_allowed_while_suspended(request, desa):
-            response = render(request, "tenancy/suspended.html", {"desa": desa.facts}, status=503)
+            response = render(request, "tenancy/suspended.html", {"desa": route.facts}, status=503)
             response["Retry-After"] = "3600"
             return response
 
         # A write holds the desa's shared write lock for its whole run: a restore waits for it (maintenance.py).
         writing = request.method not in ("GET", "HEAD", "OPTIONS", "TRACE")
         if desa.in_maintenance or (writing and not maintenance.begin_write(desa)):
-            return self.maintenance_page(request, desa)
+            return self.maintenance_page(request, route)
         connection.set_tenant(desa)
         request.tenant = desa
         request.urlconf = settings.ROOT_URLCONF
         try:
-            return self.get_response(request)
+            with serving(route.facts):
+                return self.get_response(request)
         finally:
             connection.set_schema_to_public()
             if writing:
                 maintenance.end_write(desa)
 
     @staticmethod
-    def maintenance_page(request, desa):
-        response = render(request, "tenancy/suspended.html", {"desa": desa.facts}, status=503)
+    def maintenance_page(request, route):
+        response = render(request, "tenancy/suspended.html", {"desa": route.facts}, status=503)
         response["Retry-After"] = "30"
         return response

@@ -111,6 +111,9 @@ class AuditLog(models.Model):
         STAFF_CREATE = "staff-create", "Membuat akun staf"
         STAFF_OFF = "staff-off", "Menonaktifkan akun staf"
         STAFF_ON = "staff-on", "Mengaktifkan akun staf"
+        GUIDANCE = "bimbingan", "Mengirim bimbingan ke desa"
+        QUARANTINE = "karantina", "Mengkarantina temuan judi daring"
+        JUDOL_SAFE = "judol-aman", "Menandai temuan judi daring aman"
 
     at = models.DateTimeField("waktu", auto_now_add=True, db_index=True)
     actor = models.CharField("pelaku", max_length=150, help_text="Nama pengguna staf, atau cli:<pengguna sistem>.")

@@ -16,7 +16,7 @@ from django.db import transaction
 
 from desa_platform.pagecache import resilient
 
-from .current import facts_for
+from .current import DesaFacts, facts_for
 from .schemas import public_schema
 
 VERSION_KEY = "tenancy:routing-version"
@@ -26,8 +26,12 @@ _state = {"table": None, "version": None, "checked_at": 0.0}
 
 @dataclass(frozen=True)
 class Route:
+    """Where a host name leads: the desa (its row, shared by this worker's requests: read it, never change it),
+    its primary domain (other names redirect there) and its facts for `current_desa()`."""
+
     desa: object
     primary: str
+    facts: DesaFacts
 
 
 def _load() -> dict[str, Route]:
@@ -38,12 +42,14 @@ def _load() -> dict[str, Route]:
     for domain in domains:
         if domain.is_primary or domain.tenant_id not in primary_of:
             primary_of.setdefault(domain.tenant_id, domain.domain)
+    routes = {}  # one Route per desa, shared by its host names
     table = {}
     for domain in domains:
         desa = domain.tenant
-        desa.primary_domain_name = primary_of[desa.pk]
-        desa.facts = facts_for(desa)
-        table[domain.domain.lower()] = Route(desa=desa, primary=primary_of[desa.pk])
+        if desa.pk not in routes:
+            primary = primary_of[desa.pk]
+            routes[desa.pk] = Route(desa=desa, primary=primary, facts=facts_for(desa, primary))
+        table[domain.domain.lower()] = routes[desa.pk]
     return table
 
 
@@ -67,6 +73,12 @@ def lookup(hostname: str) -> Route | None:
                 _state["version"] = version
             _state["checked_at"] = now
     return _state["table"].get(hostname.lower())
+
+
+def forget_local() -> None:
+    """Drop this process's table (the next lookup reloads it); for tests that change domains behind its back."""
+    with _lock:
+        _state["table"] = None
 
 
 def invalidate() -> None:

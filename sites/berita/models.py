@@ -1,4 +1,8 @@
-"""Berita: the desa's news, with categories, tags, a month archive and an RSS feed (see feeds.py)."""
+"""Berita: the desa's news, with categories, tags, a month archive and an RSS feed (see feeds.py).
+
+Kept as one module (a little over 300 lines): the index page's routes (category, tag, month archive) and the
+article page's related-articles query read each other's fields and are easiest to follow side by side.
+"""
 
 import datetime
 
@@ -20,7 +24,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from desa_platform.pagecache import memo
+from sites.core import memo
 from sites.core.blocks import BodyBlock
 from sites.core.formatting import nama_bulan
 from sites.core.models import BasePage, SectionIndexPage, intro_field
@@ -70,6 +74,11 @@ class BeritaIndexPage(RoutablePageMixin, SectionIndexPage):
     class Meta:
         verbose_name = "daftar berita"
         verbose_name_plural = "daftar berita"
+
+    @classmethod
+    def subpage_path(cls, name: str, *args) -> str:
+        """The part of a routed URL below this page, e.g. 'kategori/pembangunan/' (routablepageurl's second half)."""
+        return cls.get_resolver().reverse(name, *args)
 
     def articles(self):
         return (
@@ -258,13 +267,24 @@ class BeritaPage(BasePage):
         categories, tags = list(self.kategori.all()), list(self.tags.all())
         # Lazy: worked out only when the template's cached fragment of related articles is stale.
         context["related"] = SimpleLazyObject(lambda: self.related(categories, tags))
-        context.update(kategori_list=categories, tag_list=tags, index_page=self.index_page())
+        index_url = self.index_url(request)
+        context.update(
+            kategori_list=categories,
+            tag_list=tags,
+            kategori_links=[(k.nama, index_url + BeritaIndexPage.subpage_path("category", k.slug)) for k in categories],
+            tag_links=[(t.name, index_url + BeritaIndexPage.subpage_path("tag", t.slug)) for t in tags],
+        )
         return context
 
-    def index_page(self):
-        """The Berita page above this one (for category and tag links), looked up once per content generation."""
+    def index_url(self, request=None) -> str:
+        """URL of the Berita page above this one (for category and tag links), once per content generation."""
         parent_path = self.path[: -self.steplen]
-        return memo.remember(f"page:{parent_path}", lambda: Page.objects.get(path=parent_path).specific)
+
+        def load():
+            url = Page.objects.get(path=parent_path).get_url(request)
+            return url if url.endswith("/") else url + "/"
+
+        return memo.remember(f"url:{parent_path}", load)
 
     def json_ld(self, request=None) -> dict:
         from desa_platform.tenancy.current import current_desa

@@ -12,9 +12,7 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageViewRestriction
 
-from desa_platform.pagecache import memo
-
-from . import rich_text
+from . import memo, rich_text
 
 META_DESCRIPTION_LENGTH = 160
 

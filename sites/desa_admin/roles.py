@@ -122,7 +122,7 @@ def sync() -> None:
 def no_superusers(kepala: Group) -> None:
     """A desa's first admin used to be a Django superuser; it is the Kepala Desa now. Diskominfo's support
     accounts (their own group, closed with the session) keep what support.py gives them."""
-    from desa_platform.tenancy.services.support import SUPPORT_GROUP
+    from desa_platform.tenancy.current import SUPPORT_GROUP
 
     User = get_user_model()
     for user in User.objects.filter(is_superuser=True).exclude(groups__name=SUPPORT_GROUP):

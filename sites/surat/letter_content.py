@@ -4,7 +4,7 @@ import datetime
 import re
 
 from desa_platform.tenancy.current import current_desa
-from sites.core.templatetags.desa_tags import tanggal as tanggal_indonesia
+from sites.core.formatting import tanggal as tanggal_indonesia
 
 from .models import PengaturanSurat, Permohonan, TemplateSurat
 from .pdf import LetterContent

@@ -6,6 +6,7 @@ from django.contrib.auth import login
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from desa_platform.tenancy.current import current_desa
 from desa_platform.tenancy.models import SupportSession
 from desa_platform.tenancy.services import support
 from desa_platform.tenancy.services.errors import ServiceError
@@ -51,7 +52,8 @@ def enter(request, token):
     try:
         session, user = support.enter(token, desa)
     except ServiceError as error:
-        return render(request, "console/support_denied.html", {"desa": desa.facts, "reason": str(error)}, status=403)
+        context = {"desa": current_desa(), "reason": str(error)}
+        return render(request, "console/support_denied.html", context, status=403)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     request.session[support.SESSION_KEY] = session.pk
     request.session.set_expiry(session.expires_at)

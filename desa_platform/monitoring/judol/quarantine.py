@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tenants.utils import schema_context
 
+from desa_platform.tenancy.models import AuditLog
 from desa_platform.tenancy.services import audit, lifecycle
 from desa_platform.tenancy.services.provisioning import ProvisioningError
 
@@ -36,7 +37,7 @@ def quarantine(finding: ScanFinding, actor) -> str:
         same_page = ScanFinding.objects.filter(desa=desa, state=ScanFinding.State.OPEN)
         same_page = same_page.filter(page_id=finding.page_id) if finding.page_id else same_page.filter(pk=finding.pk)
         same_page.update(state=ScanFinding.State.QUARANTINED, handled_by=_name(actor), handled_at=timezone.now())
-        audit.record(actor, "karantina", desa, temuan=finding.pk, halaman=finding.url, hasil=done)
+        audit.record(actor, AuditLog.Action.QUARANTINE, desa, temuan=finding.pk, halaman=finding.url, hasil=done)
     return done
 
 
@@ -52,7 +53,7 @@ def dismiss(finding: ScanFinding, actor) -> None:
         if finding.kind == ScanFinding.Kind.NEW_DOMAIN:
             host = finding.detail.rsplit(" ", 1)[-1]
             KnownLinkDomain.objects.get_or_create(desa=finding.desa, domain=host)
-        audit.record(actor, "judol-aman", finding.desa, temuan=finding.pk, halaman=finding.url)
+        audit.record(actor, AuditLog.Action.JUDOL_SAFE, finding.desa, temuan=finding.pk, halaman=finding.url)
 
 
 def _name(actor) -> str:

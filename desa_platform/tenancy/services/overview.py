@@ -34,7 +34,10 @@ def leaf_page_models(app_label: str) -> list[str]:
 
 
 @dataclass
-class DesaFacts:
+class ContentFacts:
+    """How a desa's site is kept: its last change, recent news, profile completeness, what needs attention.
+    (Who the desa is, its name and place, is tenancy.current.DesaFacts.)"""
+
     last_change: datetime | None = None
     news_30: int | None = None
     news_90: int | None = None
@@ -87,11 +90,11 @@ def _params(desa: Desa, news: list[str], required: list[str]) -> list:
     ]
 
 
-CACHE_KEY = "tenancy:overview"
+CACHE_KEY = "tenancy:overview:v2"  # v2: the kept values are ContentFacts (pickled by class name)
 CACHE_SECONDS = 300
 
 
-def cached_facts(desas: list[Desa], refresh: bool = False) -> dict[str, DesaFacts]:
+def cached_facts(desas: list[Desa], refresh: bool = False) -> dict[str, ContentFacts]:
     """facts() for the console's list: kept for CACHE_SECONDS (the UNION ALL over 400 schemas takes seconds);
     a desa not in the kept summary yet (new, restored) is computed at once."""
     from django.core.cache import cache
@@ -107,8 +110,8 @@ def cached_facts(desas: list[Desa], refresh: bool = False) -> dict[str, DesaFact
     return {d.schema_name: kept[d.schema_name][1] for d in desas}
 
 
-def facts(desas: list[Desa]) -> dict[str, DesaFacts]:
-    """schema_name → DesaFacts for every given desa, in one query."""
+def facts(desas: list[Desa]) -> dict[str, ContentFacts]:
+    """schema_name → ContentFacts for every given desa, in one query."""
     if not desas:
         return {}
     news = leaf_page_models("berita")
@@ -129,11 +132,11 @@ def facts(desas: list[Desa]) -> dict[str, DesaFacts]:
             cursor.execute(" UNION ALL ".join(_branch(d.schema_name) for d in present), params)
             rows = cursor.fetchall()
     by_schema = {desa.schema_name: desa for desa in desas}
-    result = {desa.schema_name: DesaFacts(attention=["skema tidak ditemukan"]) for desa in desas}
+    result = {desa.schema_name: ContentFacts(attention=["skema tidak ditemukan"]) for desa in desas}
     now = timezone.now()
     for schema, last, n30, n90, n_all, home, profil, empty_required, images, documents in rows:
         desa = by_schema[schema]
-        item = DesaFacts()
+        item = ContentFacts()
         item.last_change = last if last and last > desa.created else None
         if news:
             item.news_30, item.news_90 = n30, n90

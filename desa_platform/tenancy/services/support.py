@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django_tenants.utils import schema_context
 
-from ..current import root_url_for
+from ..current import SUPPORT_GROUP, root_url_for
 from ..models import AuditLog, Desa, SupportSession
 from ..schemas import public_schema
 from . import audit
@@ -30,7 +30,6 @@ from .errors import ServiceError
 SESSION_KEY = "diskominfo_support_session"
 ENTRY_PREFIX = "/admin/dukungan/"
 SALT = "desa_platform.support"
-SUPPORT_GROUP = "Dukungan Diskominfo"
 MAX_MINUTES = 240
 
 

@@ -11,6 +11,7 @@ from sites.core import rich_text
 from sites.core.models import SectionIndexPage, intro_field
 
 from .apbdes import APBDesPage
+from .fields import optional_link
 
 
 class PPIDPage(SectionIndexPage):
@@ -88,24 +89,8 @@ class PPIDInformasi(Orderable):
     keterangan = models.CharField(
         "keterangan", max_length=300, blank=True, help_text="Penjelasan singkat atau di mana informasinya bisa didapat."
     )
-    halaman = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name="halaman",
-        help_text="Halaman situs ini yang memuat informasinya.",
-    )
-    dokumen = models.ForeignKey(
-        "wagtaildocs.Document",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name="dokumen",
-        help_text="Atau berkas yang dapat diunduh.",
-    )
+    halaman = optional_link("wagtailcore.Page", "halaman", "Halaman situs ini yang memuat informasinya.")
+    dokumen = optional_link("wagtaildocs.Document", "dokumen", "Atau berkas yang dapat diunduh.")
     tautan = models.URLField("tautan luar", blank=True, help_text="Atau alamat situs lain.")
 
     panels = [

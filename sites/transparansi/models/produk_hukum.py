@@ -12,7 +12,7 @@ from sites.core.models import BasePage, SectionIndexPage, intro_field
 from sites.core.pagination import ROWS_PER_PAGE, paginate
 
 from ..forms import ProdukHukumForm
-from .fields import TAHUN_VALIDATORS
+from .fields import TAHUN_VALIDATORS, optional_link
 
 
 class ProdukHukumIndexPage(SectionIndexPage):
@@ -86,16 +86,8 @@ class ProdukHukumPage(BasePage):
         default=Status.BERLAKU,
         help_text="Tandai bila sudah diubah atau dicabut oleh peraturan lain.",
     )
-    dokumen = models.ForeignKey(
-        "wagtaildocs.Document",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name="berkas",
-        help_text="Salinan produk hukum (PDF) yang dapat diunduh warga.",
-    )
-    ringkasan = RichTextField(
+    dokumen = optional_link("wagtaildocs.Document", "berkas", "Salinan produk hukum (PDF) yang dapat diunduh warga.")
+    pokok_isi = RichTextField(
         "ringkasan isi",
         blank=True,
         features=rich_text.BODY,
@@ -114,12 +106,12 @@ class ProdukHukumPage(BasePage):
             "Tahun Anggaran 2025”.",
         ),
         FieldPanel("dokumen"),
-        FieldPanel("ringkasan"),
+        FieldPanel("pokok_isi"),
     ]
     base_form_class = ProdukHukumForm
     search_fields = BasePage.search_fields + [
         index.SearchField("nomor"),
-        index.SearchField("ringkasan"),
+        index.SearchField("pokok_isi"),
         index.FilterField("jenis"),
         index.FilterField("tahun"),
     ]

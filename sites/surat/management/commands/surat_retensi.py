@@ -1,9 +1,8 @@
 """Run by a daily timer (deploy/systemd): apply each desa's retention period to its requests."""
 
 from django.core.management.base import BaseCommand
-from django_tenants.utils import schema_context
 
-from desa_platform.tenancy.models import Desa
+from desa_platform.tenancy.current import desa_slugs, inside_desa
 from sites.surat import retention
 
 
@@ -14,13 +13,12 @@ class Command(BaseCommand):
         parser.add_argument("slugs", nargs="*", help="Hanya desa ini (bawaan: semua desa).")
 
     def handle(self, slugs, **options):
-        desa_list = Desa.objects.exclude(schema_name="public").order_by("slug")
-        if slugs:
-            desa_list = desa_list.filter(slug__in=slugs)
-        for desa in desa_list:
-            with schema_context(desa.schema_name):
+        for slug in desa_slugs():
+            if slugs and slug not in slugs:
+                continue
+            with inside_desa(slug):
                 requests = retention.purge_requests()
                 kept = retention.purge_kept_uploads()
             if requests or kept:
-                self.stdout.write(f"{desa.slug}: {requests} permohonan dan {kept} unggahan sementara dihapus.")
+                self.stdout.write(f"{slug}: {requests} permohonan dan {kept} unggahan sementara dihapus.")
         self.stdout.write("Masa simpan permohonan diterapkan.")
