@@ -59,6 +59,7 @@ http {
     uwsgi_temp_path %(dir)s/uwsgi;
     scgi_temp_path %(dir)s/scgi;
     upstream desa_digital { server 127.0.0.1:%(upstream)d; keepalive 32; }
+    map $host $desa_media { default ""; }  # deploy/nginx/media-map.conf: no media in this bench
     proxy_cache_path %(dir)s/cache levels=1:2 keys_zone=desa_pages:50m max_size=1g inactive=30m;
     server {
         listen 127.0.0.1:%(port)d default_server;

@@ -1,5 +1,6 @@
 import copy
 import random
+import re
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -11,7 +12,15 @@ from wagtail.models import Site
 from . import memo, store
 
 # Pagination and list filters: a bounded set of variants. Anything else (search, tracking tags) goes to Wagtail.
-CACHEABLE_QUERY_KEYS = {"page", "halaman", "jenis", "tahun", "kategori"}
+# Each value must look like what our links carry: every distinct `?page=<anything>` once added a cache entry.
+CACHEABLE_QUERY_VALUES = {
+    "page": re.compile(r"^[1-9][0-9]{0,3}$"),
+    "halaman": re.compile(r"^[1-9][0-9]{0,3}$"),
+    "tahun": re.compile(r"^(19|20)[0-9]{2}$"),
+    "jenis": re.compile(r"^[a-z0-9-]{1,50}$"),
+    "kategori": re.compile(r"^[a-z0-9-]{1,80}$"),
+}
+CACHEABLE_QUERY_KEYS = set(CACHEABLE_QUERY_VALUES)
 # Added by WhatsApp/Facebook shares and campaigns; they change nothing on the page, so they are left out of
 # the key: a link shared to a whole village is served from the cache.
 TRACKING_QUERY_KEYS = {
@@ -69,6 +78,12 @@ class PageCacheMiddleware:
             and request.method in ("GET", "HEAD")
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and set(request.GET) <= CACHEABLE_QUERY_KEYS | TRACKING_QUERY_KEYS
+            and all(
+                CACHEABLE_QUERY_VALUES[key].fullmatch(value)
+                for key in CACHEABLE_QUERY_KEYS & set(request.GET)
+                for value in request.GET.getlist(key)
+            )
+            and all(len(request.GET.getlist(key)) == 1 for key in CACHEABLE_QUERY_KEYS & set(request.GET))
             and not request.path.startswith(("/admin/", "/documents/"))
         )
 

@@ -7,4 +7,4 @@ class SecurityConfig(AppConfig):
     verbose_name = "Keamanan"
 
     def ready(self):
-        from . import throttle  # noqa: F401 - connects the login signal receivers
+        from . import checks, throttle  # noqa: F401 - registers the deploy checks, connects the login receivers

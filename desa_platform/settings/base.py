@@ -102,6 +102,9 @@ DATABASE_ROUTERS = ("django_tenants.routers.TenantSyncRouter",)
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # outside the page cache: a cached page gets its CSP and X-Frame-Options too
+    "desa_platform.security.middleware.SecurityHeadersMiddleware",
+    "desa_platform.security.middleware.RejectNulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "desa_platform.tenancy.middleware.TenantRoutingMiddleware",
     # counts page views per desa per day, also those the page cache answers (no cookie, no address kept)
@@ -291,6 +294,8 @@ WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://localho
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+X_FRAME_OPTIONS = "DENY"  # Wagtail marks its own preview views SAMEORIGIN; nothing else is framed
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
 # --- Desa admins (sites/desa_admin): roles, language, uploads, account safety ---
 DESA_FIRST_ADMIN_GROUPS = ["Kepala Desa"]  # the role ensure_first_admin gives a new desa's first admin

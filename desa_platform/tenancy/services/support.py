@@ -72,7 +72,8 @@ def enter(signed: str, desa: Desa):
     try:
         payload = signing.loads(signed, salt=SALT, max_age=MAX_MINUTES * 60)
     except signing.BadSignature:
-        audit.record("anonim", AuditLog.Action.SUPPORT_DENIED, desa, alasan="token tidak sah")
+        # Not a link we made: anyone can type /admin/dukungan/<anything>/, and each one must not add a row to
+        # the audit log (a flood of them would bury the real entries). Refusals of real links are recorded below.
         raise ServiceError("Tautan akses dukungan tidak sah.") from None
     now = timezone.now()
     with public_schema(), transaction.atomic():

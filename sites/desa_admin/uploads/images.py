@@ -88,6 +88,8 @@ def normalise(upload) -> SimpleUploadedFile:
         options.update(quality=88)
     else:
         options.update(optimize=True)
+    # Pillow writes back what it read into .info (a JPEG's COM segment — "comment" — among it): start clean.
+    image.info = {}
     buffer = io.BytesIO()
     image.save(buffer, pil_format, **options)  # no exif=…: nothing of the camera's metadata is written
     stem = os.path.splitext(os.path.basename(upload.name))[0] or "gambar"
@@ -100,10 +102,25 @@ class DesaImageForm(BaseImageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "file" in self.fields:
-            self.fields["file"].error_messages.update(error_messages())
+            field = self.fields["file"]
+            field.error_messages.update(error_messages())
+            field.to_python = _readable_or_refused(field, field.to_python)
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
         if isinstance(upload, UploadedFile):
             return normalise(upload)
         return upload
+
+
+def _readable_or_refused(field, to_python):
+    """Wagtail's field decodes the image to count its pixels; a truncated JPEG or PNG makes Pillow raise
+    OSError there, which was a 500. It is an unreadable image: say so."""
+
+    def checked(data):
+        try:
+            return to_python(data)
+        except (OSError, SyntaxError) as exc:
+            raise ValidationError(field.error_messages["invalid_image"], code="invalid_image") from exc
+
+    return checked
