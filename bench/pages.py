@@ -57,6 +57,7 @@ def environment(port: int) -> dict:
     return {
         "DJANGO_SETTINGS_MODULE": "desa_platform.settings.production",
         "SECRET_KEY": "bench-pages-" + "x" * 50,
+        "SIGNING_KEY_ENCRYPTION_KEY": "bench-signing-" + "x" * 40,
         "SECURE_SSL_REDIRECT": "false",
         "SECURE_HSTS_SECONDS": "0",
         "DESA_VAR_DIR": str(VAR),

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/serving.py [--tenants 120] [--duration 10] [--connections 50] [--memory-tenants 400]
 
-Everything is measured in one run against a bare Django view (`/healthz` on the platform domain) served by
+Everything is measured in one run against a bare Django view (`/livez` on the platform domain) served by
 the same gunicorn: cached desa page, uncached home page, uncached news page, with requests spread over every
 desa; p50/p99 latency; a single worker's memory after touching every desa vs after touching one.
 Needs `wrk` (Debian package); with Debian's `nginx` installed it also runs the cached page through nginx with
@@ -80,7 +80,7 @@ def start_nginx(upstream: int, workdir: str) -> tuple[subprocess.Popen, int] | N
     process = subprocess.Popen([binary, "-c", str(conf), "-p", workdir])
     for _ in range(50):
         try:
-            get(port, "localhost", "/healthz")
+            get(port, "localhost", "/livez")
             return process, port
         except OSError:
             time.sleep(0.1)
@@ -141,6 +141,7 @@ def start_gunicorn(port: int, workers: int, database: dict) -> subprocess.Popen:
         **database,
         "DJANGO_SETTINGS_MODULE": "desa_platform.settings.production",
         "SECRET_KEY": "bench-" + "x" * 50,
+        "SIGNING_KEY_ENCRYPTION_KEY": "bench-signing-" + "x" * 40,
         "SECURE_SSL_REDIRECT": "false",
         "DESA_VAR_DIR": str(ROOT / "var" / "bench"),
         "GUNICORN_BIND": f"127.0.0.1:{port}",
@@ -157,7 +158,7 @@ def start_gunicorn(port: int, workers: int, database: dict) -> subprocess.Popen:
     )
     for _ in range(150):
         try:
-            get(port, "localhost", "/healthz")
+            get(port, "localhost", "/livez")
             return process
         except OSError:
             time.sleep(0.2)
@@ -237,7 +238,7 @@ def main() -> None:
         for h in hosts:  # warm the page cache of every desa
             get(port, h, "/")
         runs = {
-            "bare Django view (/healthz)": wrk(port, ["localhost"], "/healthz", args.duration, args.connections),
+            "bare Django view (/livez)": wrk(port, ["localhost"], "/livez", args.duration, args.connections),
             "cached desa page": wrk(port, hosts, "/", args.duration, args.connections),
             "uncached home": wrk(port, hosts, "/?bench=1", args.duration, args.connections),
             "uncached news page": wrk(port, hosts, "/kabar-bench/?bench=1", args.duration, args.connections),
@@ -270,7 +271,7 @@ def main() -> None:
         master.terminate()
         master.wait()
 
-    bare = runs["bare Django view (/healthz)"]["rps"]
+    bare = runs["bare Django view (/livez)"]["rps"]
     print(f"\n{args.tenants} desa, {args.workers} workers, {args.connections} connections, {args.duration} s each")
     print(f"{'':32} {'req/s':>9} {'x bare':>8} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8}")
     for name, run in runs.items():

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.index, name="portal-index"),
     path("console/", include("desa_platform.console.urls")),
     path("healthz", views.healthz, name="healthz"),
+    path("livez", views.livez, name="livez"),
 ]
 
 # The desa themes' 404 page needs a desa schema; the platform's domain has its own.

@@ -1,3 +1,5 @@
+from django.core.cache import caches
+from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.shortcuts import render
 
@@ -13,6 +15,34 @@ def index(request):
     return render(request, "portal/index.html", {"desa_list": desa_list})
 
 
-def healthz(request):
-    """Liveness probe for monitoring (and the bare-Django baseline of bench/serving.py): no database, no template."""
+def livez(request):
+    """Liveness (the process answers) and the bare-Django baseline of bench/serving.py: no database, no cache."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+def healthz(request):
+    """For monitoring: the database and the shared cache, each on its own line; 503 when either is down (pages
+    are still served without the cache, but slower: someone should look)."""
+    checks = {"database": _database_ok(), "cache": _cache_ok()}
+    body = "".join(f"{name}: {'ok' if ok else 'GAGAL'}\n" for name, ok in checks.items())
+    return HttpResponse(body, content_type="text/plain", status=200 if all(checks.values()) else 503)
+
+
+def _database_ok() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        return True
+    except DatabaseError:
+        return False
+
+
+def _cache_ok() -> bool:
+    backend = caches["default"]
+    if hasattr(backend, "ping"):
+        return backend.ping()
+    try:
+        backend.set("healthz", "1", 10)
+        return backend.get("healthz") == "1"
+    except Exception:  # noqa: BLE001
+        return False

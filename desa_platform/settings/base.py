@@ -31,6 +31,11 @@ SHARED_APPS = [
     "desa_platform.portal",
     "desa_platform.pagecache",
     "desa_platform.console",
+    "desa_platform.monitoring",
+    "desa_platform.outbox",  # mail sent after the response, for every desa (public schema)
+    "desa_platform.security",  # client address, login slow-down, hostile query strings, headers
+    # the platform CA and signer backends (lokal, BSrE): keys and certificates in public, keyed by desa schema
+    "desa_platform.signing",
     # TOTP two-factor: required for Diskominfo staff (console), optional for desa admins
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -52,7 +57,7 @@ TENANT_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     # before wagtail.admin: its templates/wagtailadmin/ overrides (the desa's name on login, dashboard, titles) win
-    "sites.desa_admin",
+    "sites.desa_admin.branding",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -61,7 +66,7 @@ TENANT_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "sites.desa_admin.apps.DesaUsersConfig",  # wagtail.users with the desa's user forms
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -82,6 +87,9 @@ TENANT_APPS = [
     "sites.kontak",
     "sites.search",
     "sites.tampilan",
+    "sites.surat",
+    # last: replaces Wagtail's media permission policies, and syncs roles once every app's permissions exist
+    "sites.desa_admin",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 
@@ -96,6 +104,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "desa_platform.tenancy.middleware.TenantRoutingMiddleware",
+    # counts page views per desa per day, also those the page cache answers (no cookie, no address kept)
+    "desa_platform.monitoring.middleware.VisitCounterMiddleware",
     "desa_platform.pagecache.middleware.PageCacheMiddleware",
     "desa_platform.pagecache.middleware.GenerationMemoMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -111,6 +121,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "desa_platform.console.middleware.TenantRedirectMiddleware",  # Wagtail's, for desa domains only
     "axes.middleware.AxesMiddleware",
+    "desa_platform.security.throttle.ThrottleMiddleware",
 ]
 
 THEMES_DIR = BASE_DIR / "themes"
@@ -123,7 +134,7 @@ TEMPLATES = [
                 # Cached per (theme, template name): a desa never gets another theme's template.
                 (
                     "desa_platform.tenancy.themes.CachedThemeLoader",
-                    ["desa_platform.tenancy.themes.ThemeLoader", "django.template.loaders.app_directories.Loader"],
+                    ["desa_platform.tenancy.themes.ThemeLoader", "sites.desa_admin.template_fixes.Loader"],
                 )
             ],
             "context_processors": [
@@ -169,8 +180,10 @@ def cache(location_suffix: str) -> dict:
     # Every alias is tenant-aware: Wagtail keeps site root paths under a global key (see README).
     if REDIS_URL:
         return {
-            "BACKEND": "django_redis.cache.RedisCache",
+            # Redis down = uncached, not down (desa_platform/pagecache/resilient.py)
+            "BACKEND": "desa_platform.pagecache.resilient.ResilientRedisCache",
             "LOCATION": REDIS_URL,
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.25, "SOCKET_TIMEOUT": 0.5},
             "KEY_FUNCTION": "django_tenants.cache.make_key",
             "REVERSE_KEY_FUNCTION": "django_tenants.cache.reverse_key",
             "KEY_PREFIX": f"desa-{location_suffix}",
@@ -183,6 +196,9 @@ def cache(location_suffix: str) -> dict:
         "OPTIONS": {"MAX_ENTRIES": 50_000},
     }
 
+
+# After the shared cache failed, how long a worker serves without it before trying again.
+CACHE_RETRY_SECONDS = env.float("CACHE_RETRY_SECONDS", default=5.0)
 
 # Admin previews render with this alias for `{% cache %}` fragments: it keeps nothing, so an editor's unsaved
 # text is never stored where visitors' pages read from.
@@ -241,8 +257,14 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [
     (f"themes/{theme.name}", theme / "static") for theme in sorted(THEMES_DIR.iterdir()) if (theme / "static").is_dir()
 ]
-# Per-desa backup files (see desa_platform/tenancy/services/backup.py)
+# Per-desa backup files (desa_platform/tenancy/services/backup/): a 0700 folder, sealed with DESA_BACKUP_KEY
+# (required in production; dev and test derive their own), and caps on what a restore will open.
 DESA_BACKUP_DIR = Path(env.str("DESA_BACKUP_DIR", default=str(VAR_DIR / "backups")))
+DESA_BACKUP_KEY = env.str("DESA_BACKUP_KEY", default="")
+DESA_BACKUP_MAX_BYTES = env.int("DESA_BACKUP_MAX_BYTES", default=4 * 1024**3)
+DESA_BACKUP_MAX_UNPACKED_BYTES = env.int("DESA_BACKUP_MAX_UNPACKED_BYTES", default=16 * 1024**3)
+# A restore into a live desa waits this long after putting it in maintenance, so every worker has seen it.
+DESA_MAINTENANCE_DRAIN_SECONDS = env.float("DESA_MAINTENANCE_DRAIN_SECONDS", default=ROUTING_CHECK_SECONDS + 0.5)
 # Console work (desa_platform/tenancy/services): bulk creation's worker threads, or inline in the request (tests),
 # and how long a Diskominfo support session in a desa's admin lasts.
 DESA_BULK_WORKERS = env.int("DESA_BULK_WORKERS", default=2)
@@ -250,6 +272,9 @@ DESA_BULK_INLINE = env.bool("DESA_BULK_INLINE", default=False)
 DESA_SUPPORT_MINUTES = env.int("DESA_SUPPORT_MINUTES", default=60)
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
+# Residents' attachments and signed letters (sites/surat): outside MEDIA_ROOT so no web server maps them;
+# served only through permission-checked views, one folder per desa schema.
+SURAT_PRIVATE_ROOT = Path(env.str("SURAT_PRIVATE_ROOT", default=str(VAR_DIR / "private")))
 STORAGES = {
     # Each desa's uploads live under MEDIA_ROOT/<schema>/.
     "default": {"BACKEND": "django_tenants.files.storage.TenantFileSystemStorage"},
@@ -272,6 +297,7 @@ DESA_FIRST_ADMIN_GROUPS = ["Kepala Desa"]  # the role ensure_first_admin gives a
 # Wagtail's own Indonesian catalog misses ~350 admin strings (sidebar, edit screen, dashboard); ours fills them.
 # A LOCALE_PATHS entry because the admin's JavaScript catalog reads only wagtail.admin and LOCALE_PATHS.
 LOCALE_PATHS = [BASE_DIR / "sites" / "desa_admin" / "locale"]
+WAGTAILADMIN_USER_LOGIN_FORM = "sites.desa_admin.forms.DesaLoginForm"
 WAGTAIL_DATE_FORMAT = "%d-%m-%Y"
 WAGTAIL_DATETIME_FORMAT = "%d-%m-%Y %H.%M"
 WAGTAIL_TIME_FORMAT = "%H.%M"
@@ -288,16 +314,58 @@ RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "hr", "lin
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {"WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea", "OPTIONS": {"features": RICH_TEXT_FEATURES}}
 }
+# Mail: a request only stores it in the outbox (desa_platform/outbox); `manage.py desa outbox-send` delivers it
+# with OUTBOX_DELIVERY_BACKEND (the environment's EMAIL_BACKEND), each mail-server step at most EMAIL_TIMEOUT s.
+EMAIL_BACKEND = "desa_platform.outbox.backend.OutboxEmailBackend"
+OUTBOX_DELIVERY_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)  # backoff 1, 2, 4 … 60 min: about 4 hours
+OUTBOX_KEEP_SENT_DAYS = env.int("OUTBOX_KEEP_SENT_DAYS", default=30)
+OUTBOX_POLL_SECONDS = env.float("OUTBOX_POLL_SECONDS", default=2.0)
+OUTBOX_SEND_AFTER_COMMIT = False  # dev: a thread sends at once, so `up` shows mail without a sender running
+
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    "desa_platform.security.throttle.ThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = 5
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one: per account and per IP
+# Only the pair is locked: a stranger failing with a desa's public first-admin name locks only themselves; the
+# account and the address are slowed down instead (desa_platform/security/throttle.py).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+THROTTLE_ACCOUNT_AFTER = env.int("THROTTLE_ACCOUNT_AFTER", default=10)  # failures of one account, any address
+THROTTLE_ADDRESS_AFTER = env.int("THROTTLE_ADDRESS_AFTER", default=50)  # of one address (CGNAT: many residents)
+THROTTLE_MAX_WAIT = env.int("THROTTLE_MAX_WAIT", default=60)  # seconds between attempts at most
+# Peers whose X-Forwarded-For is believed (our nginx); a unix-socket peer (empty address) always is.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=["127.0.0.0/8", "::1"])
 AXES_COOLOFF_TIME = 0.5  # hours
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "desa_admin/lockout.html"
-AXES_CLIENT_IP_CALLABLE = "sites.desa_admin.security.client_ip"
+AXES_CLIENT_IP_CALLABLE = "desa_platform.security.clientip.client_ip"
 AXES_USERNAME_FORM_FIELD = "username"
 SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# --- Electronic signatures (desa_platform/signing; README "Tanda tangan elektronik") ---
+# "lokal": the platform's own CA (Diskominfo root → desa intermediate → signer); "bsre": BSSN's esign-client.
+# Not SIGNING_BACKEND: that name is Django's cookie signer class (messages, sessions) and broke every request.
+DESA_SIGNING_BACKEND = env.str("SIGNING_BACKEND", default="lokal")
+# Encrypts signers' and CAs' private keys at rest (AES-256-GCM, HKDF from this); at least 32 characters.
+# dev/test set their own non-secret value; production has no default (production.py).
+SIGNING_KEY_ENCRYPTION_KEY = env.str("SIGNING_KEY_ENCRYPTION_KEY", default="")
+SIGNING_CA_NAME = env.str("SIGNING_CA_NAME", default="Diskominfo Kabupaten Tuban")
+SIGNING_PASSPHRASE_ITERATIONS = env.int("SIGNING_PASSPHRASE_ITERATIONS", default=200_000)
+SIGNING_MAX_ATTEMPTS = env.int("SIGNING_MAX_ATTEMPTS", default=5)
+SIGNING_LOCKOUT_MINUTES = env.int("SIGNING_LOCKOUT_MINUTES", default=15)
+# BSrE (esign-client API): base URL of the kabupaten's esign-client, its basic-auth account, a short timeout,
+# and BSrE's root certificate(s) (PEM files) so verify_pdf trusts BSrE signatures too.
+SIGNING_BSRE_URL = env.str("SIGNING_BSRE_URL", default="")
+SIGNING_BSRE_USER = env.str("SIGNING_BSRE_USER", default="")
+SIGNING_BSRE_PASSWORD = env.str("SIGNING_BSRE_PASSWORD", default="")
+SIGNING_BSRE_TIMEOUT = env.float("SIGNING_BSRE_TIMEOUT", default=10.0)
+SIGNING_BSRE_TRUST_ROOTS = env.list("SIGNING_BSRE_TRUST_ROOTS", default=[])
+# --- Monitoring (desa_platform/monitoring): where judol alerts go, and the console's address in mails ---
+MONITOR_ALERT_EMAILS = env.list("MONITOR_ALERT_EMAILS", default=[])
+MONITOR_CONSOLE_URL = env.str("MONITOR_CONSOLE_URL", default="http://localhost:8000/console/")

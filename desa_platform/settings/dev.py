@@ -5,10 +5,16 @@ import os
 os.environ.setdefault("SECRET_KEY", "dev-only-not-secret")
 os.environ.setdefault("DEBUG", "true")
 os.environ.setdefault("DESA_SITE_PORT", "8000")
+os.environ.setdefault("DESA_BACKUP_KEY", "dev-only-backup-key-not-secret-0123456789")
+# not a secret: development keys protect nothing real
+os.environ.setdefault("SIGNING_KEY_ENCRYPTION_KEY", "dev-only-signing-key-not-secret-0123456789")
 
 from .base import *  # noqa: E402,F403
 
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+OUTBOX_DELIVERY_BACKEND = env.str(  # noqa: F405
+    "EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
+)
+OUTBOX_SEND_AFTER_COMMIT = True
 
 if not REDIS_URL:  # noqa: F405
     # The server, `manage.py desa …` in another terminal and console bulk jobs (their own process) must agree

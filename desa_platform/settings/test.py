@@ -4,9 +4,14 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "test-only-not-secret")
 os.environ.setdefault("DESA_SITE_PORT", "80")
+os.environ.setdefault("DESA_BACKUP_KEY", "test-only-backup-key-not-secret-0123456789")
+os.environ.setdefault("DESA_MAINTENANCE_DRAIN_SECONDS", "0")
+os.environ.setdefault("SIGNING_KEY_ENCRYPTION_KEY", "test-only-signing-key-not-secret-0123456789")
 
 from .base import *  # noqa: E402,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Delivered by the outbox sender into django.core.mail.outbox (tests run `send_due()` where they expect mail).
+OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 PLATFORM_DOMAINS = ["localhost", "testserver"]
+SIGNING_PASSPHRASE_ITERATIONS = 1_000  # the MD5 hasher above for the same reason: tests hash many

@@ -4,7 +4,7 @@ from django.http import HttpResponsePermanentRedirect
 from django.http.request import split_domain_port
 from django.shortcuts import render
 
-from . import routing
+from . import maintenance, routing
 from .services import support
 
 
@@ -38,6 +38,10 @@ class TenantRoutingMiddleware:
             response["Retry-After"] = "3600"
             return response
 
+        # A write holds the desa's shared write lock for its whole run: a restore waits for it (maintenance.py).
+        writing = request.method not in ("GET", "HEAD", "OPTIONS", "TRACE")
+        if desa.in_maintenance or (writing and not maintenance.begin_write(desa)):
+            return self.maintenance_page(request, desa)
         connection.set_tenant(desa)
         request.tenant = desa
         request.urlconf = settings.ROOT_URLCONF
@@ -45,3 +49,11 @@ class TenantRoutingMiddleware:
             return self.get_response(request)
         finally:
             connection.set_schema_to_public()
+            if writing:
+                maintenance.end_write(desa)
+
+    @staticmethod
+    def maintenance_page(request, desa):
+        response = render(request, "tenancy/suspended.html", {"desa": desa.facts}, status=503)
+        response["Retry-After"] = "30"
+        return response

@@ -22,6 +22,7 @@ class Desa(TenantMixin):
     class Status(models.TextChoices):
         ACTIVE = "active", "Aktif"
         SUSPENDED = "suspended", "Ditangguhkan"
+        RESTORING = "restoring", "Sedang dipulihkan"  # maintenance (503) while a backup is restored into it
 
     slug = models.SlugField("slug", max_length=50, unique=True)
     name = models.CharField("nama", max_length=100)
@@ -54,6 +55,10 @@ class Desa(TenantMixin):
     def is_suspended(self) -> bool:
         return self.status == self.Status.SUSPENDED
 
+    @property
+    def in_maintenance(self) -> bool:
+        return self.status == self.Status.RESTORING
+
 
 class Domain(DomainMixin):
     class Meta:
@@ -76,9 +81,40 @@ class SchemaTemplate(models.Model):
 class AuditLog(models.Model):
     """One operation on tenants: who did what, to which desa, when (console, CLI and support access)."""
 
+    class Action(models.TextChoices):
+        """What was done; a value written by an older or newer version without a member here shows as itself."""
+
+        LOGIN = "login", "Masuk konsol"
+        LOGIN_FAILED = "login-failed", "Gagal masuk konsol"
+        OTP_ENROLLED = "otp-enrolled", "Mendaftarkan autentikasi dua langkah"
+        CREATE = "create", "Membuat desa"
+        ADMIN_LINK = "admin-link", "Membuat tautan admin pertama"
+        BULK = "bulk", "Pembuatan massal"
+        SUSPEND = "suspend", "Menangguhkan"
+        RESUME = "resume", "Mengaktifkan kembali"
+        DELETE = "delete", "Menghapus"
+        BACKUP = "backup", "Mencadangkan"
+        BACKUP_DOWNLOAD = "backup-download", "Mengunduh cadangan"
+        RESTORE = "restore", "Memulihkan"
+        DOMAIN_ADD = "domain-add", "Menambah domain"
+        DOMAIN_REMOVE = "domain-remove", "Menghapus domain"
+        DOMAIN_PRIMARY = "domain-primary", "Mengganti domain utama"
+        UPGRADE = "upgrade", "Memperbarui skema"
+        EXPORT = "export", "Mengekspor daftar desa"
+        SUPPORT_OPEN = "support-open", "Membuka akses dukungan"
+        SUPPORT_ENTER = "support-enter", "Masuk admin desa (dukungan)"
+        SUPPORT_DENIED = "support-denied", "Akses dukungan ditolak"
+        SUPPORT_CLOSE = "support-close", "Menutup akses dukungan"
+        SUPPORT_EXPIRED = "support-expired", "Akses dukungan berakhir"
+        THEME = "tema", "Mengganti tema"
+        BULK_RESUME = "bulk-resume", "Menjalankan lagi pembuatan massal"
+        STAFF_CREATE = "staff-create", "Membuat akun staf"
+        STAFF_OFF = "staff-off", "Menonaktifkan akun staf"
+        STAFF_ON = "staff-on", "Mengaktifkan akun staf"
+
     at = models.DateTimeField("waktu", auto_now_add=True, db_index=True)
     actor = models.CharField("pelaku", max_length=150, help_text="Nama pengguna staf, atau cli:<pengguna sistem>.")
-    action = models.CharField("tindakan", max_length=40, db_index=True)
+    action = models.CharField("tindakan", max_length=40, db_index=True, choices=Action.choices)
     desa_slug = models.CharField("desa", max_length=50, blank=True, db_index=True)
     detail = models.JSONField("rincian", default=dict, blank=True)
 
@@ -89,12 +125,6 @@ class AuditLog(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.desa_slug}"
-
-    @property
-    def action_label(self) -> str:
-        from .services.audit import label
-
-        return label(self.action)
 
 
 # Longer than any single step of a job (a template rebuild after an upgrade takes about a minute).

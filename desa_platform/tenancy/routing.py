@@ -13,9 +13,11 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import transaction
-from django_tenants.utils import schema_context
+
+from desa_platform.pagecache import resilient
 
 from .current import facts_for
+from .schemas import public_schema
 
 VERSION_KEY = "tenancy:routing-version"
 _lock = threading.Lock()
@@ -46,7 +48,7 @@ def _load() -> dict[str, Route]:
 
 
 def _shared_version():
-    with schema_context("public"):
+    with public_schema():
         return cache.get(VERSION_KEY)
 
 
@@ -56,6 +58,8 @@ def lookup(hostname: str) -> Route | None:
     if _state["table"] is None or now - _state["checked_at"] > interval:
         with _lock:
             version = _shared_version()
+            if _state["table"] is not None and version is None and resilient.is_down():
+                version = _state["version"]  # the shared cache is down: keep serving from the last table
             if _state["table"] is None or version != _state["version"]:
                 # A desa may have been restored or recreated: its content type ids may have changed too.
                 ContentType.objects.clear_cache()
@@ -70,7 +74,7 @@ def invalidate() -> None:
 
     def bump():
         _state["table"] = None
-        with schema_context("public"):
+        with public_schema():
             cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
     bump()

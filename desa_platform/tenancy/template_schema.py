@@ -19,6 +19,7 @@ from django.utils.module_loading import import_string
 from django_tenants.utils import schema_context, schema_exists
 
 from .models import SchemaTemplate
+from .schemas import public_schema
 
 TEMPLATE_SCHEMA = "desa_template"
 SCHEMA_PLACEHOLDER = "__desa_schema__"
@@ -55,7 +56,7 @@ def _builder_modules(builder):
 
 
 def current() -> SchemaTemplate | None:
-    with schema_context("public"):
+    with public_schema():
         template = SchemaTemplate.objects.filter(schema_name=TEMPLATE_SCHEMA).first()
     if template and template.fingerprint == fingerprint() and schema_exists(TEMPLATE_SCHEMA):
         return template
@@ -67,7 +68,7 @@ def ensure_template(stdout=None) -> SchemaTemplate:
 
 
 def build(stdout=None) -> SchemaTemplate:
-    with schema_context("public"):
+    with public_schema():
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_lock(%s)", [BUILD_LOCK_ID])
         try:
@@ -208,7 +209,7 @@ def clone(template: SchemaTemplate, schema_name: str) -> None:
 
 def structure_sql(schema_name: str) -> str:
     """SQL that creates `schema_name` with the template's structure and no rows (a backup restores into it)."""
-    with schema_context("public"):
+    with public_schema():
         return generate_clone_sql(TEMPLATE_SCHEMA, rows=False).replace(SCHEMA_PLACEHOLDER, schema_name)
 
 

@@ -15,6 +15,8 @@ SECTION_APPS = [
     "transparansi",
     "galeri",
     "kontak",
+    # online requests and letters: after layanan, whose service pages its pilot switches on
+    "surat",
     "search",
     "desa_admin",
     # The home page has no default pages of its own; its pilot sets the sambutan and the site settings.

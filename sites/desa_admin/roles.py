@@ -1,11 +1,18 @@
 """The two roles of a desa admin and the approval workflow between them.
 
-Built once in the template schema (see defaults.py), so every cloned desa starts with them. Permissions are
-found by looking at the installed apps, because the page apps are still growing: every non-page model of
-`sites.*` (snippets, forms) is content both roles edit; every site-setting model is the Kepala Desa's alone.
+Built once in the template schema (see defaults.py), so every cloned desa starts with them, and brought up to
+date in every desa after each migrate (`sync`, from apps.py), so a desa made before a rule existed gets it.
+Permissions are found by looking at the installed apps, because the page apps are still growing:
+- public content outside the page tree has Wagtail's workflow (WorkflowMixin: perangkat, BPD, lembaga): the
+  operator adds and changes drafts and submits them, only the Kepala Desa publishes or deletes;
+- public lists without drafts (KEPALA_DESA_ONLY, e.g. news categories) and every site setting are the Kepala
+  Desa's alone; other non-page models (residents' messages) both roles handle.
+Nobody in a desa is a Django superuser: the Site's hostname/port, the workflows and the groups' permissions
+are Diskominfo's (the console and `desa` CLI), so no desa role holds a permission for them.
 """
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
@@ -17,6 +24,8 @@ from wagtail.models import (
     Page,
     Task,
     Workflow,
+    WorkflowContentType,
+    WorkflowMixin,
     WorkflowPage,
     WorkflowTask,
 )
@@ -29,17 +38,22 @@ WAGTAIL_DEFAULT_GROUPS = ("Editors", "Moderators")
 
 OPERATOR_PAGE_PERMISSIONS = ("add_page", "change_page")
 KEPALA_DESA_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "delete_page", "lock_page", "unlock_page")
+# Deleting an image or document is the Kepala Desa's (or its uploader's while unused: media_policy.py).
 MEDIA_PERMISSIONS = {
     "wagtailimages": ("add_image", "change_image", "choose_image"),
     "wagtaildocs": ("add_document", "change_document", "choose_document"),
 }
 KEPALA_DESA_MEDIA_EXTRA = {"wagtailimages": ("delete_image",), "wagtaildocs": ("delete_document",)}
-# Managing the desa's own people and redirects; never wagtailcore.site (the domain is Diskominfo's).
+# Managing the desa's own people and redirects; never wagtailcore.site (the domain), auth.group (what a role
+# may do) or wagtailcore.workflow/task: those are Diskominfo's.
 KEPALA_DESA_MODEL_PERMISSIONS = (
     ("auth", "user", ("add", "change", "delete", "view")),
-    ("auth", "group", ("add", "change", "delete", "view")),
     ("wagtailredirects", "redirect", ("add", "change", "delete")),
+    # the Kepala Desa signs and revokes letters (sites/surat); a Sekretaris Desa signing a.n. gets this role
+    ("surat", "surat", ("tandatangani",)),
 )
+# Public lists without a draft state: an operator's change would be live at once.
+KEPALA_DESA_ONLY = ("berita.kategoriberita",)
 
 
 def setup(home: Page) -> tuple[Group, Group, Workflow]:
@@ -50,10 +64,7 @@ def setup(home: Page) -> tuple[Group, Group, Workflow]:
 
     operator, _ = Group.objects.get_or_create(name=OPERATOR)
     kepala, _ = Group.objects.get_or_create(name=KEPALA_DESA)
-    admin_access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    for group in (operator, kepala):
-        group.permissions.add(admin_access, *content_permissions())
-    kepala.permissions.add(*settings_permissions(), *named_permissions(KEPALA_DESA_MODEL_PERMISSIONS))
+    grant_models(operator, kepala)
 
     grant_pages(operator, home, OPERATOR_PAGE_PERMISSIONS)
     grant_pages(kepala, home, KEPALA_DESA_PAGE_PERMISSIONS)
@@ -62,7 +73,8 @@ def setup(home: Page) -> tuple[Group, Group, Workflow]:
     grant_collection(kepala, root_collection, MEDIA_PERMISSIONS)
     grant_collection(kepala, root_collection, KEPALA_DESA_MEDIA_EXTRA)
 
-    return operator, kepala, approval_workflow(home, kepala)
+    workflow = approval_workflow(home, kepala)
+    return operator, kepala, workflow
 
 
 def approval_workflow(home: Page, kepala: Group) -> Workflow:
@@ -71,7 +83,52 @@ def approval_workflow(home: Page, kepala: Group) -> Workflow:
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
+    assign_snippet_workflow(workflow)
     return workflow
+
+
+def assign_snippet_workflow(workflow: Workflow) -> None:
+    for model in workflow_models():
+        content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+        WorkflowContentType.objects.update_or_create(content_type=content_type, defaults={"workflow": workflow})
+
+
+def grant_models(operator: Group, kepala: Group) -> None:
+    """Exactly these model permissions (set, not added: a permission an older template gave is taken away)."""
+    admin_access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    operator.permissions.set([admin_access, *content_permissions(OPERATOR)])
+    kepala.permissions.set(
+        [
+            admin_access,
+            *content_permissions(KEPALA_DESA),
+            *settings_permissions(),
+            *named_permissions(KEPALA_DESA_MODEL_PERMISSIONS),
+        ]
+    )
+
+
+def sync() -> None:
+    """Bring an existing desa's roles up to today's rules (run after migrate in each desa schema)."""
+    operator = Group.objects.filter(name=OPERATOR).first()
+    kepala = Group.objects.filter(name=KEPALA_DESA).first()
+    workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first()
+    if not (operator and kepala and workflow):
+        return  # not a desa schema (public), or one still being built
+    grant_models(operator, kepala)
+    assign_snippet_workflow(workflow)
+    no_superusers(kepala)
+
+
+def no_superusers(kepala: Group) -> None:
+    """A desa's first admin used to be a Django superuser; it is the Kepala Desa now. Diskominfo's support
+    accounts (their own group, closed with the session) keep what support.py gives them."""
+    from desa_platform.tenancy.services.support import SUPPORT_GROUP
+
+    User = get_user_model()
+    for user in User.objects.filter(is_superuser=True).exclude(groups__name=SUPPORT_GROUP):
+        user.is_superuser = False
+        user.save(update_fields=["is_superuser"])
+        user.groups.add(kepala)
 
 
 def grant_pages(group: Group, page: Page, codenames) -> None:
@@ -89,14 +146,30 @@ def our_models():
     return [model for model in apps.get_models() if model.__module__.startswith("sites.")]
 
 
-def content_permissions() -> list[Permission]:
-    """add/change/delete/view on every non-page, non-setting model of our page apps (snippets, lists)."""
+def workflow_models():
+    return [model for model in our_models() if issubclass(model, WorkflowMixin) and not issubclass(model, Page)]
+
+
+def content_permissions(role: str) -> list[Permission]:
+    """What each role may do on the non-page, non-setting models of our page apps (snippets, lists)."""
     models = [
         model
         for model in our_models()
         if not issubclass(model, (Page, BaseSiteSetting, BaseGenericSetting)) and not model._meta.abstract
     ]
-    return permissions_for(models, ("add", "change", "delete", "view"))
+    approved = [model for model in models if model in workflow_models()]
+    kepala_only = [model for model in models if model._meta.label_lower in KEPALA_DESA_ONLY]
+    plain = [model for model in models if model not in approved and model not in kepala_only]
+    if role == OPERATOR:
+        return [
+            *permissions_for(approved, ("add", "change", "view")),
+            *permissions_for(kepala_only, ("view",)),
+            *permissions_for(plain, ("add", "change", "delete", "view")),
+        ]
+    return [
+        *permissions_for(approved, ("add", "change", "delete", "view", "publish", "lock", "unlock")),
+        *permissions_for(kepala_only + plain, ("add", "change", "delete", "view")),
+    ]
 
 
 def settings_permissions() -> list[Permission]:

@@ -1,30 +1,13 @@
 """Account safety pieces named in settings: the client address for django-axes and a password rule."""
 
-import ipaddress
-
 from django.core.exceptions import ValidationError
 
 
 def client_ip(request) -> str:
-    """The visitor's address for lockouts.
+    """The visitor's address for lockouts: the platform's one rule (desa_platform/security/clientip.py)."""
+    from desa_platform.security.clientip import client_ip as platform_client_ip
 
-    Behind our nginx (deploy/nginx/app.conf) every request comes from loopback and nginx appends the real
-    client to X-Forwarded-For, so its right-most entry is the one address a visitor cannot forge. Anything
-    not from loopback is taken at its word (REMOTE_ADDR), so a forged header never dodges the per-IP count.
-    """
-    remote = request.META.get("REMOTE_ADDR", "")
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    try:
-        from_proxy = ipaddress.ip_address(remote).is_loopback
-    except ValueError:
-        from_proxy = False
-    if from_proxy and forwarded:
-        candidate = forwarded.split(",")[-1].strip()
-        try:
-            return str(ipaddress.ip_address(candidate))
-        except ValueError:
-            pass
-    return remote
+    return platform_client_ip(request)
 
 
 class LettersAndDigitsValidator:

@@ -1,18 +1,17 @@
 """Beranda: the desa's front page, gathering the newest of every section; empty sections are not shown."""
 
-import logging
-from importlib import import_module
-
-from django.apps import apps
 from django.db import models
 from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 
+from sites.berita.models import BeritaIndexPage, latest_news
 from sites.core import rich_text
 from sites.core.models import BasePage
-
-logger = logging.getLogger(__name__)
+from sites.informasi.models import AgendaIndexPage, PengumumanIndexPage, latest_announcements, upcoming_agenda
+from sites.layanan.models import LayananIndexPage, featured_services
+from sites.pemerintahan.models import kepala_desa
+from sites.profil.models import ProfilPage, key_figures
 
 HOME_NEWS = 3
 HOME_AGENDA = 3
@@ -20,23 +19,8 @@ HOME_ANNOUNCEMENTS = 3
 HOME_SERVICES = 6
 
 
-def from_section(module_path: str, function: str, *args):
-    """Ask a content app for its home-page items; an app that is missing or broken hides its section only."""
-    try:
-        return getattr(import_module(module_path), function)(*args)
-    except (ImportError, AttributeError, LookupError):
-        return []
-    except Exception:  # one section's bug must not take the whole front page down
-        logger.exception("Beranda: bagian %s.%s gagal dimuat", module_path, function)
-        return []
-
-
-def index_url(app_label: str, model_name: str, request=None) -> str:
-    """URL of the live list page of a section (Berita, Agenda…), '' when it is not there."""
-    try:
-        model = apps.get_model(app_label, model_name)
-    except LookupError:
-        return ""
+def index_url(model, request=None) -> str:
+    """URL of the live list page of a section (Berita, Agenda…), '' when the desa has none (or unpublished it)."""
     page = model.objects.live().public().first()
     return page.get_url(request) if page else ""
 
@@ -101,7 +85,7 @@ class HomePage(BasePage):
         """The welcome by the head of the desa, completed from the perangkat list; None until a text is written."""
         if not self.sambutan_teks:
             return None
-        kades = from_section("sites.pemerintahan.models", "kepala_desa") or None
+        kades = kepala_desa()
         return {
             "judul": self.sambutan_judul,
             "teks": self.sambutan_teks,
@@ -115,17 +99,15 @@ class HomePage(BasePage):
         # Lazy: each is queried once, and only when the template's cached fragment is stale (home/home_page.html).
         context.update(
             sambutan=lazy(self.sambutan),
-            key_figures=lazy(from_section, "sites.profil.models", "key_figures"),
-            latest_news=lazy(from_section, "sites.berita.models", "latest_news", HOME_NEWS),
-            news_url=lazy(index_url, "berita", "BeritaIndexPage", request),
-            agenda=lazy(from_section, "sites.informasi.models", "upcoming_agenda", HOME_AGENDA),
-            agenda_url=lazy(index_url, "informasi", "AgendaIndexPage", request),
-            announcements=SimpleLazyObject(
-                lambda: from_section("sites.informasi.models", "latest_announcements", HOME_ANNOUNCEMENTS)
-            ),
-            announcements_url=lazy(index_url, "informasi", "PengumumanIndexPage", request),
-            services=lazy(from_section, "sites.layanan.models", "featured_services", HOME_SERVICES),
-            services_url=lazy(index_url, "layanan", "LayananIndexPage", request),
-            profil_url=lazy(index_url, "profil", "ProfilPage", request),
+            key_figures=lazy(key_figures),
+            latest_news=lazy(latest_news, HOME_NEWS),
+            news_url=lazy(index_url, BeritaIndexPage, request),
+            agenda=lazy(upcoming_agenda, HOME_AGENDA),
+            agenda_url=lazy(index_url, AgendaIndexPage, request),
+            announcements=lazy(latest_announcements, HOME_ANNOUNCEMENTS),
+            announcements_url=lazy(index_url, PengumumanIndexPage, request),
+            services=lazy(featured_services, HOME_SERVICES),
+            services_url=lazy(index_url, LayananIndexPage, request),
+            profil_url=lazy(index_url, ProfilPage, request),
         )
         return context

@@ -38,10 +38,14 @@ LANGKAH_DUKCAPIL = (
     "kantor kecamatan yang melayani administrasi kependudukan. Dokumen kependudukan tidak dipungut biaya.",
 )
 
+# kode_klasifikasi: the archive classification (Permendagri 83/2022: 400 kesejahteraan rakyat, 400.9 sosial,
+# 400.12 kependudukan dan pencatatan sipil, 500 perekonomian) written into each letter's number. Our reading of
+# the regulation's appendix; each desa corrects it per service (Layanan → the service → Pengajuan online).
 SERVICES = [
     {
         "title": "Surat Keterangan Domisili",
         "slug": "surat-keterangan-domisili",
+        "kode_klasifikasi": "400.12.2.1",
         "kategori": ServicePage.Kategori.SURAT_KETERANGAN,
         "unggulan": True,
         "ringkasan": "Menerangkan bahwa Anda benar bertempat tinggal di desa ini, mis. untuk melamar kerja, "
@@ -60,6 +64,7 @@ SERVICES = [
     {
         "title": "Surat Keterangan Tidak Mampu (SKTM)",
         "slug": "surat-keterangan-tidak-mampu",
+        "kode_klasifikasi": "400.9.5",
         "kategori": ServicePage.Kategori.SURAT_KETERANGAN,
         "unggulan": True,
         "ringkasan": "Menerangkan keadaan ekonomi keluarga untuk keringanan biaya sekolah, rumah sakit, atau "
@@ -89,6 +94,7 @@ SERVICES = [
     {
         "title": "Pengantar KTP-el",
         "slug": "pengantar-ktp-el",
+        "kode_klasifikasi": "400.12.2.2",
         "kategori": ServicePage.Kategori.KEPENDUDUKAN,
         "unggulan": True,
         "ringkasan": "Surat pengantar untuk perekaman KTP-el baru, penggantian KTP-el yang rusak atau hilang, "
@@ -113,6 +119,7 @@ SERVICES = [
     {
         "title": "Pengantar Kartu Keluarga (KK)",
         "slug": "pengantar-kartu-keluarga",
+        "kode_klasifikasi": "400.12.2.3",
         "kategori": ServicePage.Kategori.KEPENDUDUKAN,
         "unggulan": True,
         "ringkasan": "Surat pengantar untuk membuat KK baru (mis. setelah menikah), menambah atau mengurangi "
@@ -138,6 +145,7 @@ SERVICES = [
     {
         "title": "Surat Keterangan Usaha",
         "slug": "surat-keterangan-usaha",
+        "kode_klasifikasi": "500.2.1",
         "kategori": ServicePage.Kategori.SURAT_KETERANGAN,
         "unggulan": True,
         "ringkasan": "Menerangkan bahwa Anda menjalankan usaha di desa ini, mis. untuk pengajuan kredit usaha "
@@ -163,6 +171,7 @@ SERVICES = [
     {
         "title": "Surat Keterangan Kelahiran",
         "slug": "surat-keterangan-kelahiran",
+        "kode_klasifikasi": "400.12.3.1",
         "kategori": ServicePage.Kategori.KEPENDUDUKAN,
         "unggulan": True,
         "ringkasan": "Pencatatan kelahiran di desa dan pengantar untuk akta kelahiran. Laporkan paling lambat "
@@ -188,6 +197,7 @@ SERVICES = [
     {
         "title": "Surat Keterangan Kematian",
         "slug": "surat-keterangan-kematian",
+        "kode_klasifikasi": "400.12.3.2",
         "kategori": ServicePage.Kategori.KEPENDUDUKAN,
         "ringkasan": "Pencatatan kematian warga dan pengantar untuk akta kematian. Laporkan paling lambat 30 hari "
         "setelah kematian.",
@@ -210,6 +220,7 @@ SERVICES = [
     {
         "title": "Pengantar Pindah Domisili",
         "slug": "pengantar-pindah",
+        "kode_klasifikasi": "400.12.2.4",
         "kategori": ServicePage.Kategori.KEPENDUDUKAN,
         "ringkasan": "Surat pengantar bagi warga yang pindah ke luar desa, untuk mendapatkan Surat Keterangan "
         "Pindah dari Dispendukcapil.",
@@ -255,6 +266,7 @@ def service_page(spec: dict) -> ServicePage:
         petugas=spec["petugas"],
         dasar_hukum=[("peraturan", item) for item in spec["dasar_hukum"]],
         catatan=spec.get("catatan", ""),
+        kode_klasifikasi=spec.get("kode_klasifikasi", ""),
     )
 
 

@@ -3,6 +3,7 @@
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractFormField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -109,6 +110,18 @@ class ServicePage(BasePage):
         default=False,
         help_text="Layanan yang paling sering dicari; tampil sebagai tautan cepat di beranda.",
     )
+    # Online requests (sites/surat): the form, the inbox and the letter live there; the switch lives here.
+    bisa_diajukan_online = models.BooleanField(
+        "bisa diajukan online",
+        default=False,
+        help_text="Warga dapat mengajukan layanan ini dari situs; permohonan masuk ke menu Permohonan layanan.",
+    )
+    kode_klasifikasi = models.CharField(
+        "kode klasifikasi surat",
+        max_length=30,
+        blank=True,
+        help_text="Kode klasifikasi arsip (Permendagri 83/2022) untuk nomor surat, mis. 400.12.2.1.",
+    )
 
     content_panels = BasePage.content_panels + [
         FieldRowPanel([FieldPanel("kategori"), FieldPanel("unggulan")]),
@@ -125,6 +138,19 @@ class ServicePage(BasePage):
         FieldPanel("dasar_hukum"),
         InlinePanel("formulir", label="Formulir yang dapat diunduh", heading="Formulir"),
         FieldPanel("catatan"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("bisa_diajukan_online"), FieldPanel("kode_klasifikasi")]),
+                InlinePanel(
+                    "isian_online",
+                    label="Isian tambahan",
+                    heading="Isian tambahan formulir online",
+                    help_text="Nama, NIK, nomor KK, tempat/tanggal lahir, alamat, nomor HP dan keperluan "
+                    "selalu ditanyakan; tambahkan di sini isian khusus layanan ini.",
+                ),
+            ],
+            heading="Pengajuan online",
+        ),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("ringkasan"),
@@ -178,6 +204,34 @@ class ServiceForm(Orderable):
     @property
     def label(self) -> str:
         return self.judul or self.dokumen.title
+
+
+class IsianOnline(AbstractFormField):
+    """A field the desa adds to this service's online request form, the way Wagtail's form pages do it."""
+
+    class Jenis(models.TextChoices):
+        TEKS = "singleline", "Teks singkat"
+        TEKS_PANJANG = "multiline", "Teks panjang"
+        ANGKA = "number", "Angka"
+        TANGGAL = "date", "Tanggal"
+        PILIHAN = "dropdown", "Pilihan"
+        BERKAS = "file", "Berkas (foto atau PDF)"
+
+    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="isian_online")
+    field_type = models.CharField("jenis isian", max_length=16, choices=Jenis.choices, default=Jenis.TEKS)
+    field_type.required_on_save = True
+
+    class Meta(AbstractFormField.Meta):
+        verbose_name = "isian tambahan"
+        verbose_name_plural = "isian tambahan"
+
+    def __str__(self):
+        return self.label
+
+
+def online_services():
+    """Live services residents can request from the site (for the pilot loader and the letters app)."""
+    return ServicePage.objects.live().public().filter(bisa_diajukan_online=True).order_by("path")
 
 
 def featured_services(limit: int = 6):

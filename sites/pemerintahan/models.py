@@ -1,10 +1,17 @@
-"""Pemerintahan: perangkat desa, BPD and lembaga kemasyarakatan as snippets, shown as a structure on one page."""
+"""Pemerintahan: perangkat desa, BPD and lembaga kemasyarakatan as snippets, shown as a structure on one page.
 
+They are public content, so they go through the Kepala Desa's approval like pages do: an operator's change is a
+draft revision submitted to the workflow (sites/desa_admin/roles.py assigns it); residents see only what is
+live, and a live row keeps its published values until the new revision is approved.
+"""
+
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import DraftStateMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
 from sites.core import rich_text
@@ -12,7 +19,27 @@ from sites.core.blocks import BodyBlock
 from sites.core.models import BasePage, SectionIndexPage, intro_field
 
 
-class Pejabat(models.Model):
+class ApprovedContent(WorkflowMixin, DraftStateMixin, RevisionMixin, models.Model):
+    """Public content outside the page tree that needs the Kepala Desa's approval (Wagtail's snippet workflow)."""
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="%(app_label)s_%(class)s")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="%(app_label)s_%(class)s",
+        for_concrete_model=False,
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+
+class Pejabat(ApprovedContent):
     """What a person holding an office has: name, title, photo, place in the list, term."""
 
     nama = models.CharField("nama", max_length=100, help_text="Nama lengkap dengan gelar, mis. 'Siti Aminah, S.Pd.'.")
@@ -110,7 +137,7 @@ class AnggotaBPD(Pejabat):
         verbose_name_plural = "anggota BPD"
 
 
-class Lembaga(models.Model):
+class Lembaga(ApprovedContent):
     """A lembaga kemasyarakatan desa (LPMD, PKK, Karang Taruna, RT/RW, Posyandu…)."""
 
     nama = models.CharField("nama", max_length=120, help_text="Mis. 'Tim Penggerak PKK Desa'.")
@@ -173,7 +200,7 @@ class PemerintahanPage(SectionIndexPage):
 
 def structure() -> dict:
     """Active officials grouped the way the chart shows them; empty groups are left out by the template."""
-    perangkat = list(PerangkatDesa.objects.filter(aktif=True).select_related("foto"))
+    perangkat = list(PerangkatDesa.objects.filter(live=True, aktif=True).select_related("foto"))
     groups = [
         (label, [p for p in perangkat if p.kelompok == key])
         for key, label in PerangkatDesa.Kelompok.choices
@@ -182,11 +209,11 @@ def structure() -> dict:
     return {
         "kepala_desa": [p for p in perangkat if p.kelompok == PerangkatDesa.Kelompok.PIMPINAN],
         "perangkat_groups": [(label, people) for label, people in groups if people],
-        "bpd": list(AnggotaBPD.objects.filter(aktif=True).select_related("foto")),
-        "lembaga": list(Lembaga.objects.all()),
+        "bpd": list(AnggotaBPD.objects.filter(live=True, aktif=True).select_related("foto")),
+        "lembaga": list(Lembaga.objects.filter(live=True)),
     }
 
 
 def kepala_desa():
     """The active head of the desa, or None (the home page uses the photo and name for the sambutan)."""
-    return PerangkatDesa.objects.filter(aktif=True, kelompok=PerangkatDesa.Kelompok.PIMPINAN).first()
+    return PerangkatDesa.objects.filter(live=True, aktif=True, kelompok=PerangkatDesa.Kelompok.PIMPINAN).first()

@@ -21,24 +21,38 @@ def try_login(client, username, password, ip="198.51.100.7"):
     return client.post("/admin/login/", {"username": username, "password": password}, REMOTE_ADDR=ip)
 
 
-def test_account_is_locked_after_repeated_failures_even_with_the_right_password(client_a):
+def test_failures_lock_the_account_for_that_address_only(client_a):
+    """Hole 6: anyone failing five times with a desa admin's (public) name once locked the admin out."""
     make_user(client_a, "operator", OPERATOR)
-    for attempt in range(LIMIT - 1):
-        assert try_login(client_a, "operator", "salah-tebak-1", ip=f"198.51.100.{attempt + 1}").status_code == 200
-    assert try_login(client_a, "operator", "salah-tebak-1", ip="198.51.100.50").status_code == 429
-    # a new address does not help: the account itself is locked
-    response = try_login(client_a, "operator", PASSWORD, ip="192.0.2.99")
-    assert response.status_code == 429
-    assert "Terlalu banyak percobaan masuk" in response.content.decode()
+    for _ in range(LIMIT - 1):
+        assert try_login(client_a, "operator", "salah-tebak-1", ip="198.51.100.7").status_code == 200
+    assert try_login(client_a, "operator", "salah-tebak-1", ip="198.51.100.7").status_code == 429
+    response = try_login(client_a, "operator", PASSWORD, ip="198.51.100.7")  # the guesser stays locked
+    assert response.status_code == 429 and "Terlalu banyak percobaan masuk" in response.content.decode()
     assert "_auth_user_id" not in client_a.session
+    # the real operator, from their own address, gets in
+    assert try_login(client_a, "operator", PASSWORD, ip="192.0.2.99").status_code == 302
 
 
-def test_an_address_is_locked_after_failures_on_many_accounts(client_a):
+def test_an_account_failed_from_many_addresses_is_slowed_down_not_locked(client_a, settings):
     make_user(client_a, "operator", OPERATOR)
-    for attempt in range(LIMIT):
+    for attempt in range(settings.THROTTLE_ACCOUNT_AFTER):
+        try_login(client_a, "operator", "salah-tebak-1", ip=f"198.51.100.{attempt + 1}")
+    waiting = try_login(client_a, "operator", PASSWORD, ip="192.0.2.99")
+    assert waiting.status_code == 429 and "coba lagi dalam" in waiting.content.decode()
+    assert 1 <= int(waiting["Retry-After"]) <= settings.THROTTLE_MAX_WAIT
+    assert "Akun Anda tidak dikunci" in waiting.content.decode()
+
+
+def test_an_address_failing_on_many_accounts_is_slowed_down_late_for_carrier_nat(client_a, settings):
+    make_user(client_a, "operator", OPERATOR)
+    for attempt in range(LIMIT):  # a few residents behind one carrier address mistyping: nothing happens
         try_login(client_a, f"tebakan{attempt}", "salah-tebak-1", ip="203.0.113.9")
+    assert try_login(client_a, "operator", PASSWORD, ip="203.0.113.9").status_code == 302
+    client_a.logout()
+    for attempt in range(settings.THROTTLE_ADDRESS_AFTER):
+        try_login(client_a, f"lain{attempt}", "salah-tebak-1", ip="203.0.113.9")
     assert try_login(client_a, "operator", PASSWORD, ip="203.0.113.9").status_code == 429
-    # the same account from another address still gets in
     assert try_login(client_a, "operator", PASSWORD, ip="203.0.113.10").status_code == 302
 
 

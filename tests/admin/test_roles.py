@@ -69,8 +69,8 @@ def test_kepala_desa_sees_publish_on_the_edit_screen(client_a):
     assert 'name="action-publish"' in response.content.decode()
 
 
-@pytest.mark.parametrize("path", ["/admin/users/", "/admin/groups/"])
-def test_only_kepala_desa_manages_users_and_groups(client_a, path):
+@pytest.mark.parametrize("path", ["/admin/users/"])
+def test_only_kepala_desa_manages_users(client_a, path):
     login(client_a, "operator", OPERATOR)
     assert client_a.get(path).status_code in (302, 403)
     login(client_a, "kades", KEPALA_DESA)

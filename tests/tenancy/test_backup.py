@@ -84,7 +84,7 @@ def test_round_trip_into_the_same_desa_keeps_pages_revisions_images_documents_an
     for name in (files["image"], files["document"]):
         (media / name).unlink()
 
-    backup.restore(path, into=desa_a, actor="petugas")
+    backup.restore(path, into=desa_a, actor="petugas", confirm="uji-a")
     after = contents(desa_a)
     assert after == before
     assert after["title"] == "Kabar Panen Raya" and after["revisions"] == 2 and after["password_ok"]
@@ -114,7 +114,7 @@ def test_restore_as_a_new_desa_copies_everything_and_leaves_the_original_alone(d
 def test_restore_into_a_desa_with_a_different_name_is_refused(desa_a, desa_b):
     path = backup.backup_desa(desa_a)
     with pytest.raises(ProvisioningError, match="milik desa 'uji-a', bukan 'uji-b'"):
-        backup.restore(path, into=desa_b)
+        backup.restore(path, into=desa_b, confirm="uji-b")
     assert schema_exists("uji_b")
 
 
@@ -129,14 +129,22 @@ def test_restore_as_new_refuses_a_taken_slug_or_domain(desa_a):
 
 
 def rewrite_manifest(path, change):
-    with zipfile.ZipFile(path) as archive:
+    """Change a backup as an honest older version of the platform would have written it (sealed again with
+    our key); tests/security/test_backup_hostile.py covers files we did not seal."""
+    from desa_platform.tenancy.services.backup import sealing
+
+    plain = path.with_suffix(".plain")
+    sealing.unseal(path, plain)
+    with zipfile.ZipFile(plain) as archive:
         members = {name: archive.read(name) for name in archive.namelist()}
     manifest = json.loads(members["manifest.json"])
     change(manifest)
     members["manifest.json"] = json.dumps(manifest).encode()
-    with zipfile.ZipFile(path, "w") as archive:
+    with zipfile.ZipFile(plain, "w") as archive:
         for name, data in members.items():
             archive.writestr(name, data)
+    sealing.seal(plain, path)
+    plain.unlink()
 
 
 @pytest.mark.django_db
@@ -144,7 +152,7 @@ def test_a_backup_from_another_migration_state_is_refused_with_a_clear_message(d
     path = backup.backup_desa(desa_a)
     rewrite_manifest(path, lambda m: m["migrations"].pop())
     with pytest.raises(ProvisioningError, match="versi skema yang berbeda.*1 migrasi belum ada"):
-        backup.restore(path, into=desa_a)
+        backup.restore(path, into=desa_a, confirm="uji-a")
 
 
 @pytest.mark.django_db
@@ -152,7 +160,7 @@ def test_a_file_that_is_not_a_backup_is_refused(tmp_path, desa_a):
     bad = tmp_path / "bukan.zip"
     bad.write_bytes(b"bukan zip")
     with pytest.raises(ProvisioningError, match="bukan cadangan"):
-        backup.restore(bad, into=desa_a)
+        backup.restore(bad, into=desa_a, confirm="uji-a")
     with pytest.raises(ProvisioningError, match="tidak sah"):
         backup.find_backup("../../etc/passwd")
 
@@ -177,4 +185,4 @@ def test_a_platform_migration_recorded_in_one_desa_does_not_block_its_restore(de
             "INSERT INTO django_migrations (app, name, applied) VALUES ('tenancy', '9999_platform_only', now())"
         )
     path = backup.backup_desa(desa_a, actor="petugas")
-    assert backup.restore(path, into=desa_a, actor="petugas").slug == desa_a.slug
+    assert backup.restore(path, into=desa_a, actor="petugas", confirm="uji-a").slug == desa_a.slug

@@ -14,7 +14,12 @@ from .desa import (
     suspend,
     theme,
 )
-from .listing import export_csv, index, not_found
+from .guidance import digest, guidance_detail, guidance_list, timeline
+from .judol import act as judol_act
+from .judol import findings as judol_findings
+from .judol import scan_one as judol_scan_one
+from .listing import export_csv, export_xlsx, index, not_found, refresh
+from .reports import indicator_report
 from .sign_in import SetPasswordView, login_view, logout_view, otp_enrol, otp_verify
 from .staff import staff_active, staff_list
 from .support import enter as support_enter
@@ -33,13 +38,22 @@ __all__ = [
     "delete",
     "detail",
     "domain_action",
+    "digest",
     "export_csv",
+    "export_xlsx",
+    "guidance_detail",
+    "guidance_list",
+    "indicator_report",
+    "judol_act",
+    "judol_findings",
+    "judol_scan_one",
     "index",
     "login_view",
     "logout_view",
     "not_found",
     "otp_enrol",
     "otp_verify",
+    "refresh",
     "restore_into",
     "resume",
     "staff_active",
@@ -49,5 +63,6 @@ __all__ = [
     "support_open",
     "suspend",
     "theme",
+    "timeline",
     "versions",
 ]

@@ -8,13 +8,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from desa_platform.monitoring import visits
+from desa_platform.monitoring.liveness import liveness
+from desa_platform.monitoring.models import ScanFinding
 from desa_platform.tenancy.models import AuditLog, Desa
 from desa_platform.tenancy.services import admins, appearance, backup, domains, lifecycle, overview, support, upgrade
-from desa_platform.tenancy.services.provisioning import DesaSpec, ProvisioningError, site_root_url
+from desa_platform.tenancy.services.errors import ServiceError
+from desa_platform.tenancy.services.provisioning import DesaSpec, site_root_url
 from desa_platform.tenancy.themes import available_themes
 
 from ..auth import staff_required
 from ..forms import CreateDesaForm, DeleteForm, DomainForm, SupportForm
+from .outcome import FAILED, attempt, attempt_on_form
 
 
 @staff_required
@@ -34,11 +39,8 @@ def create(request):
             domains=[data["domain"]],
             aliases=data["aliases"].split(),
         )
-        try:
-            desa = lifecycle.create(spec, actor=request.user)
-        except ProvisioningError as error:
-            form.add_error(None, str(error))
-        else:
+        desa = attempt_on_form(form, lambda: lifecycle.create(spec, actor=request.user))
+        if desa is not FAILED:
             user, link, emailed = admins.invite_first_admin(
                 desa, email=data["admin_email"], full_name=data["admin_name"], actor=request.user
             )
@@ -68,19 +70,19 @@ def detail(request, slug, extra=None):
         "support_form": SupportForm(),
         "themes": available_themes(),
         "now": timezone.now(),
+        "live": liveness(desa),
+        "chart": visits.svg_chart(visits.series(desa)),
+        "findings_open": ScanFinding.objects.filter(desa=desa, state=ScanFinding.State.OPEN).count(),
         **(extra or {}),
     }
     return render(request, "console/detail.html", context)
 
 
 def _act(request, slug, operation, success: str):
-    """Run one service operation on a desa; its error (Indonesian) comes back as a message, nothing half-done."""
+    """Run one service operation on a desa and go back to its page, saying what was done or why not."""
     desa = desa_or_404(slug)
-    try:
-        result = operation(desa)
-    except ProvisioningError as error:
-        messages.error(request, str(error))
-    else:
+    result = attempt(request, lambda: operation(desa))
+    if result is not FAILED:
         messages.success(request, success.format(desa=desa, result=result))
     return redirect("console:detail", slug)
 
@@ -100,14 +102,12 @@ def suspend(request, slug):
 @staff_required
 @require_POST
 def theme(request, slug):
-    desa = desa_or_404(slug)
-    try:
-        desa = appearance.set_theme(desa, request.POST.get("theme", ""), actor=request.user)
-    except appearance.AppearanceError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, f"{desa.display_name} kini memakai tema {desa.theme}.")
-    return redirect("console:detail", slug)
+    return _act(
+        request,
+        slug,
+        lambda d: appearance.set_theme(d, request.POST.get("theme", ""), actor=request.user),
+        "{result.display_name} kini memakai tema {result.theme}.",
+    )
 
 
 @staff_required
@@ -140,10 +140,28 @@ def backup_now(request, slug):
 @staff_required
 @require_POST
 def restore_into(request, slug):
-    def operation(desa):
-        return backup.restore(backup.find_backup(request.POST.get("backup", "")), into=desa, actor=request.user)
-
-    return _act(request, slug, operation, "{desa.display_name} dipulihkan dari cadangan.")
+    """First POST (from the detail page): say what will be lost and ask for the slug; second POST: restore."""
+    desa = desa_or_404(slug)
+    name = request.POST.get("backup", "")
+    try:
+        path = backup.find_backup(name)
+        preview = backup.restore_preview(path, desa)
+    except ServiceError as error:
+        messages.error(request, str(error))
+        return redirect("console:detail", slug)
+    error = ""
+    if "confirm" in request.POST:
+        try:
+            backup.restore(path, into=desa, actor=request.user, confirm=request.POST["confirm"].strip())
+        except ServiceError as failure:
+            error = str(failure)
+        else:
+            messages.success(
+                request, f"{desa.display_name} dipulihkan dari {name}; cadangan pengaman dibuat lebih dulu."
+            )
+            return redirect("console:detail", slug)
+    context = {"desa": desa, "name": name, "preview": preview, "error": error}
+    return render(request, "console/restore_confirm.html", context)
 
 
 @staff_required
@@ -151,11 +169,10 @@ def delete(request, slug):
     desa = desa_or_404(slug)
     form = DeleteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            path = lifecycle.delete(desa, form.cleaned_data["confirm"], actor=request.user)
-        except ProvisioningError as error:
-            form.add_error("confirm", str(error))
-        else:
+        path = attempt_on_form(
+            form, lambda: lifecycle.delete(desa, form.cleaned_data["confirm"], actor=request.user), "confirm"
+        )
+        if path is not FAILED:
             messages.success(request, f"Desa '{slug}' dihapus. Cadangan terakhirnya: {Path(path).name}.")
             return redirect("console:index")
     return render(request, "console/delete.html", {"desa": desa, "form": form})

@@ -11,9 +11,9 @@ from datetime import datetime, timedelta
 from django.apps import apps
 from django.db import connection
 from django.utils import timezone
-from django_tenants.utils import schema_context
 
 from ..models import Desa
+from ..schemas import public_schema
 
 STALE_DAYS = 90
 
@@ -96,7 +96,7 @@ def cached_facts(desas: list[Desa], refresh: bool = False) -> dict[str, DesaFact
     a desa not in the kept summary yet (new, restored) is computed at once."""
     from django.core.cache import cache
 
-    with schema_context("public"):
+    with public_schema():
         kept = {} if refresh else (cache.get(CACHE_KEY) or {})
         stamp = {d.schema_name: (d.pk, d.created) for d in desas}
         missing = [d for d in desas if kept.get(d.schema_name, (None,))[0] != stamp[d.schema_name]]
@@ -113,7 +113,7 @@ def facts(desas: list[Desa]) -> dict[str, DesaFacts]:
         return {}
     news = leaf_page_models("berita")
     required = leaf_page_models("transparansi")
-    with schema_context("public"), connection.cursor() as cursor:
+    with public_schema(), connection.cursor() as cursor:
         cursor.execute(
             "SELECT n.nspname FROM pg_namespace n WHERE n.nspname = ANY(%s) AND EXISTS (SELECT 1 FROM pg_class c "
             "WHERE c.relnamespace = n.oid AND c.relname = 'wagtailcore_page')",

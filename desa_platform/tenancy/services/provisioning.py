@@ -13,7 +13,9 @@ from django_tenants.utils import schema_context, schema_exists
 from .. import template_schema
 from ..current import facts_for
 from ..models import Desa, Domain, kode_pos_validator
+from ..schemas import public_schema
 from ..themes import available_themes
+from .errors import ServiceError
 
 SLUG_RE = re.compile(r"^[a-z][a-z0-9-]{1,48}[a-z0-9]$")
 DOMAIN_RE = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$")
@@ -34,8 +36,8 @@ RESERVED_SLUGS = {
 }
 
 
-class ProvisioningError(ValueError):
-    """Bad input for a tenant operation; the message is for the person who typed it (Indonesian)."""
+# The older name of ServiceError, kept while services/backup.py (rewritten on the safety branch) still uses it.
+ProvisioningError = ServiceError
 
 
 @dataclass
@@ -90,12 +92,12 @@ def validate(spec: DesaSpec) -> None:
     if len(set(domains)) != len(domains):
         errors.append("Domain yang sama disebut dua kali.")
     if errors:
-        raise ProvisioningError(" ".join(errors))
+        raise ServiceError(" ".join(errors))
 
 
 def create_desa(spec: DesaSpec, template=None) -> Desa:
     """Create a desa by cloning the template schema; all or nothing. A bulk run passes the template it checked."""
-    with schema_context("public"):
+    with public_schema():
         validate(spec)
         template = template or template_schema.ensure_template()
         domains = [d.strip().lower() for d in spec.domains + spec.aliases]
@@ -134,7 +136,7 @@ def personalise(desa: Desa, primary_domain: str) -> None:
 
 
 def delete_desa(desa: Desa) -> None:
-    with schema_context("public"), transaction.atomic():
+    with public_schema(), transaction.atomic():
         schema = desa.schema_name
         desa.domains.all().delete()
         desa.delete()
@@ -160,11 +162,14 @@ def ensure_first_admin(
                 "first_name": first_name[:150],
                 "last_name": last_name[:150],
                 "is_staff": True,
-                "is_superuser": True,
+                # Not a superuser: the Site's domain, workflows and roles' permissions are Diskominfo's.
+                "is_superuser": False,
             },
         )
-        if created:
-            user.set_unusable_password()
+        if created or user.is_superuser:
+            if created:
+                user.set_unusable_password()
+            user.is_superuser = False
             user.save()
         # ... and holds the desa's approving role (groups made in the template schema by sites/desa_admin/roles.py)
         user.groups.add(*user.groups.model.objects.filter(name__in=settings.DESA_FIRST_ADMIN_GROUPS))

@@ -7,18 +7,19 @@ at its first login.
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
-from django_tenants.utils import schema_context
+
+from desa_platform.outbox import enqueue_mail
 
 from ..current import root_url_for
-from ..models import SupportSession
+from ..models import AuditLog, SupportSession
+from ..schemas import public_schema
 from . import audit
-from .provisioning import ProvisioningError
+from .errors import ServiceError
 
 
 def console_root_url() -> str:
@@ -30,9 +31,9 @@ def create_staff(username: str, email: str = "", full_name: str = "", superuser:
     User = get_user_model()
     username = (username or "").strip()
     if not username:
-        raise ProvisioningError("Nama pengguna staf wajib diisi.")
+        raise ServiceError("Nama pengguna staf wajib diisi.")
     first, _, last = (full_name or "").strip().partition(" ")
-    with schema_context("public"):
+    with public_schema():
         user, created = User.objects.get_or_create(
             username=username, defaults={"email": email, "first_name": first, "last_name": last}
         )
@@ -57,36 +58,34 @@ def password_link(user) -> str:
 
 
 def send_link(user, link: str) -> bool:
-    """Mail the one-time set-password link; False when there is no address or the mail server did not answer
-    (the console shows the link either way)."""
+    """Queue the one-time set-password link in the outbox; False when there is no address (the console shows
+    the link either way, and a mail the server refuses shows as failed under Surel keluar)."""
     if not user.email:
         return False
-    try:
-        send_mail(
-            "Akun Konsol Diskominfo Desa Digital",
-            f"Pasang kata sandi Anda lewat tautan sekali pakai ini:\n{link}\n\n"
-            "Setelah itu daftarkan autentikasi dua langkah.",
-            None,
-            [user.email],
-        )
-    except OSError:
-        return False
+    enqueue_mail(
+        [user.email],
+        "Akun Konsol Diskominfo Desa Digital",
+        f"Pasang kata sandi Anda lewat tautan sekali pakai ini:\n{link}\n\n"
+        "Setelah itu daftarkan autentikasi dua langkah.",
+        tenant_schema="",
+        kind="staff-link",
+    )
     return True
 
 
 def reset_two_factor(username: str) -> int:
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    with schema_context("public"):
+    with public_schema():
         user = get_user_model().objects.filter(username=username).first()
         if user is None:
-            raise ProvisioningError(f"Akun staf '{username}' tidak ada.")
+            raise ServiceError(f"Akun staf '{username}' tidak ada.")
         deleted, _ = TOTPDevice.objects.filter(user=user).delete()
     return deleted
 
 
 def list_staff():
-    with schema_context("public"):
+    with public_schema():
         return list(get_user_model().objects.filter(is_staff=True).order_by("-is_active", "username"))
 
 
@@ -100,17 +99,17 @@ def set_active(username: str, active: bool, actor=None):
     """
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    with schema_context("public"), transaction.atomic():
+    with public_schema(), transaction.atomic():
         user = get_user_model().objects.select_for_update().filter(username=username, is_staff=True).first()
         if user is None:
-            raise ProvisioningError(f"Akun staf '{username}' tidak ada.")
+            raise ServiceError(f"Akun staf '{username}' tidak ada.")
         if not active and actor is not None and getattr(actor, "pk", None) == user.pk:
-            raise ProvisioningError("Anda tidak dapat menonaktifkan akun Anda sendiri.")
+            raise ServiceError("Anda tidak dapat menonaktifkan akun Anda sendiri.")
         if not active and user.is_superuser:
             managers = get_user_model().objects.select_for_update().filter(is_superuser=True, is_active=True)
             others = managers.exclude(pk=user.pk)
             if not others.exists():
-                raise ProvisioningError("Ini satu-satunya akun pengelola staf yang aktif; aktifkan yang lain dulu.")
+                raise ServiceError("Ini satu-satunya akun pengelola staf yang aktif; aktifkan yang lain dulu.")
         if user.is_active == active:
             return user, ""
         user.is_active = active
@@ -125,5 +124,5 @@ def set_active(username: str, active: bool, actor=None):
                 closed_at=timezone.now()
             )
         user.save()
-        audit.record(actor, "staff-on" if active else "staff-off", staf=username)
+        audit.record(actor, AuditLog.Action.STAFF_ON if active else AuditLog.Action.STAFF_OFF, staf=username)
         return user, link

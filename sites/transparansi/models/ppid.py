@@ -49,7 +49,9 @@ class PPIDPage(SectionIndexPage):
         parent = self.get_parent()
         for apbdes in APBDesPage.objects.child_of(parent).live().public().order_by("-tahun"):
             items[PPIDInformasi.Kategori.BERKALA].append(
-                PPIDInformasi(kategori="berkala", judul=f"APBDes Tahun {apbdes.tahun}", halaman=apbdes)
+                PPIDInformasi(
+                    kategori=PPIDInformasi.Kategori.BERKALA, judul=f"APBDes Tahun {apbdes.tahun}", halaman=apbdes
+                )
             )
         return [
             (code, label, PPIDInformasi.PENJELASAN[code], items[code]) for code, label in PPIDInformasi.Kategori.choices
@@ -74,10 +76,10 @@ class PPIDInformasi(Orderable):
         SETIAP_SAAT = "setiap-saat", "Informasi tersedia setiap saat"
 
     PENJELASAN = {
-        "berkala": "Diumumkan secara rutin, paling sedikit setiap enam bulan sekali.",
-        "serta-merta": "Diumumkan segera tanpa penundaan karena menyangkut keselamatan dan hajat hidup orang "
+        Kategori.BERKALA: "Diumumkan secara rutin, paling sedikit setiap enam bulan sekali.",
+        Kategori.SERTA_MERTA: "Diumumkan segera tanpa penundaan karena menyangkut keselamatan dan hajat hidup orang "
         "banyak, mis. bencana.",
-        "setiap-saat": "Tersedia dan dapat diminta kapan saja.",
+        Kategori.SETIAP_SAAT: "Tersedia dan dapat diminta kapan saja.",
     }
 
     page = ParentalKey(PPIDPage, on_delete=models.CASCADE, related_name="informasi")

@@ -8,18 +8,29 @@ from rich.console import Console
 
 from desa_platform.tenancy.management.desa_cli.backups import BackupCommands
 from desa_platform.tenancy.management.desa_cli.bulk import BulkCommands
+from desa_platform.tenancy.management.desa_cli.monitoring import MonitoringCommands
+from desa_platform.tenancy.management.desa_cli.outbox import OutboxCommands
 from desa_platform.tenancy.management.desa_cli.sites import SiteCommands
 from desa_platform.tenancy.management.desa_cli.staff import StaffCommands
 from desa_platform.tenancy.management.desa_cli.upgrade import UpgradeCommands
 from desa_platform.tenancy.models import Desa
-from desa_platform.tenancy.services.provisioning import ProvisioningError
+from desa_platform.tenancy.services.errors import ServiceError
 
-GROUPS = (SiteCommands, BackupCommands, BulkCommands, UpgradeCommands, StaffCommands)
+GROUPS = (
+    SiteCommands,
+    BackupCommands,
+    BulkCommands,
+    UpgradeCommands,
+    StaffCommands,
+    OutboxCommands,
+    MonitoringCommands,
+)
 
 
 class Command(*GROUPS, BaseCommand):
     help = (
-        "Kelola situs desa: create, list, admin-link, suspend, resume, delete, domain, backup, restore, bulk, upgrade."
+        "Kelola situs desa: create, list, admin-link, suspend, resume, delete, domain, backup, restore, bulk, upgrade, "
+        "outbox-send, monitor-refresh, monitor-tick, judol-scan, digest."
     )
 
     def add_arguments(self, parser):
@@ -31,7 +42,7 @@ class Command(*GROUPS, BaseCommand):
         self.console = Console(file=self.stdout._out, highlight=False, soft_wrap=True)
         try:
             getattr(self, "handle_" + action.replace("-", "_"))(**options)
-        except ProvisioningError as error:
+        except ServiceError as error:
             raise CommandError(str(error)) from None
 
     def desa(self, slug) -> Desa:

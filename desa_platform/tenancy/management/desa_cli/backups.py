@@ -28,6 +28,9 @@ class BackupCommands:
         restore.add_argument("--into", default="", help="Slug of the existing desa the backup was made of.")
         restore.add_argument("--as-new", default="", help="Slug of a new desa to create from the backup.")
         restore.add_argument("--domain", default="", help="Primary domain of the new desa (with --as-new).")
+        restore.add_argument(
+            "--confirm", default=None, help="With --into: type the slug again (after reading what is lost)."
+        )
 
     def handle_backup(self, slugs, **_):
         every = [self.desa(slug) for slug in slugs]
@@ -63,7 +66,7 @@ class BackupCommands:
             table.add_row(item.name, item.slug, f"{item.created:%Y-%m-%d %H:%M}", f"{item.size / 1e6:.1f} MB")
         self.console.print(table)
 
-    def handle_restore(self, file, into, as_new, domain, **_):
+    def handle_restore(self, file, into, as_new, domain, confirm, **_):
         path = Path(file)
         if not path.is_file():
             path = backup.find_backup(file)
@@ -71,8 +74,16 @@ class BackupCommands:
             raise CommandError(
                 "Pilih salah satu: --into <slug> (desa yang sama) atau --as-new <slug> --domain <domain>."
             )
+        if into and confirm != into:
+            preview = backup.restore_preview(path, self.desa(into))
+            lost = ", ".join(f"{count} {label}" for label, count in preview["lost"].items())
+            raise CommandError(
+                f"Isi '{into}' sekarang akan diganti dengan cadangan {preview['made']:%Y-%m-%d %H:%M}. "
+                f"Yang ditulis sesudahnya hilang dari situs ({lost}); cadangan pengaman dibuat lebih dulu. "
+                f"Ulangi dengan --confirm {into} bila yakin."
+            )
         if into:
-            desa = backup.restore(path, into=self.desa(into))
+            desa = backup.restore(path, into=self.desa(into), confirm=confirm)
         else:
             desa = backup.restore(path, new_slug=as_new, new_domain=domain)
         self.stdout.write(

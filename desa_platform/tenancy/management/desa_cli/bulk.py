@@ -7,6 +7,7 @@ from django.core.management.base import CommandError
 from rich.table import Table
 
 from desa_platform.tenancy.services import bulk
+from desa_platform.tenancy.services.bulk import OutcomeState as State
 
 from .base import progress_bar
 
@@ -68,14 +69,14 @@ class BulkCommands:
             outcomes = bulk.run(specs, progress=lambda o: bar.update(task, advance=1, last=f"{o.slug} {o.state}"))
         counts = Counter(o.state for o in outcomes)
         self.stdout.write(
-            f"Ringkasan: {counts['dibuat']} dibuat, {counts['dilewati'] + len(skipped)} dilewati (sudah ada), "
-            f"{counts['gagal']} gagal."
+            f"Ringkasan: {counts[State.CREATED]} dibuat, {counts[State.SKIPPED] + len(skipped)} dilewati (sudah ada), "
+            f"{counts[State.FAILED]} gagal."
         )
         for outcome in outcomes:
-            if outcome.state == "gagal":
+            if outcome.state == State.FAILED:
                 self.stderr.write(f"  {outcome.slug}: {outcome.message}")
-        if counts["gagal"]:
-            raise CommandError(f"{counts['gagal']} desa gagal dibuat.")
+        if counts[State.FAILED]:
+            raise CommandError(f"{counts[State.FAILED]} desa gagal dibuat.")
 
     def handle_run_job(self, job_id, **_):
         job = bulk.run_job(job_id)

@@ -6,7 +6,7 @@ names below: `bulk.plan_region(...)`, `bulk.parse_csv(...)`, `bulk.start_job(...
 """
 
 from .csv_file import CSV_COLUMNS, CsvResult, parse_csv
-from .jobs import Outcome, resume_job, run, run_job, start_job
+from .jobs import Outcome, OutcomeState, resume_job, run, run_job, start_job
 from .region import (
     DEFAULT_DOMAIN_PATTERNS,
     DEFAULT_REPEAT_PATTERN,
@@ -27,6 +27,7 @@ __all__ = [
     "DEFAULT_REPEAT_PATTERN",
     "CsvResult",
     "Outcome",
+    "OutcomeState",
     "Place",
     "already_exists",
     "domains_for",

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from django.utils.text import slugify
 
 from ...models import Desa
-from ..provisioning import DesaSpec, ProvisioningError, validate
+from ..errors import ServiceError
+from ..provisioning import DesaSpec, validate
 from .region import DEFAULT_DOMAIN_PATTERNS, already_exists, domains_for
 
 CSV_COLUMNS = ["nama", "jenis", "kecamatan", "kabupaten", "provinsi", "kode_pos", "slug", "domain", "alias", "tema"]
@@ -79,7 +80,7 @@ def parse_csv(text: str, domain_patterns: list[str] | None = None, defaults: dic
             continue
         try:
             validate(spec)
-        except ProvisioningError as error:
+        except ServiceError as error:
             problems.append(str(error))
         if problems:
             result.errors.append(f"Baris {number}: " + "; ".join(problems))

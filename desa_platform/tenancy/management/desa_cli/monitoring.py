@@ -1,0 +1,70 @@
+"""`desa monitor-refresh/monitor-tick/judol-scan/digest`: Diskominfo's watch over every desa (timers)."""
+
+from pathlib import Path
+
+from django.core.management.base import CommandError
+
+
+class MonitoringCommands:
+    """Liveness summary rows, visit counters, the judol guard and the camat's digest."""
+
+    @staticmethod
+    def add_subcommands(actions):
+        actions.add_parser("monitor-refresh", help="Recount every desa's summary row for the console (timer).")
+        tick = actions.add_parser(
+            "monitor-tick", help="Flush visit counters, add nginx's cached views, scan pages just published (timer)."
+        )
+        tick.add_argument("--nginx-log", default="", help="nginx's visits log (deploy/nginx/desa-digital.conf).")
+        scan = actions.add_parser("judol-scan", help="Check published content and rendered pages for judol.")
+        scan.add_argument("slugs", nargs="*", help="Only these desa (default: every active desa).")
+        scan.add_argument("--semua-halaman", action="store_true", help="Render every live page, not only the home.")
+        scan.add_argument("--antrian", action="store_true", help="Only the pages queued by a publish.")
+        scan.add_argument("--alamat", default="", help="Fetch over loopback HTTP, e.g. http://127.0.0.1:8000.")
+        digest = actions.add_parser("digest", help="Mail each camat the month's digest of their kecamatan.")
+        digest.add_argument("--bulan", default="", help="YYYY-MM (default: last month).")
+
+    def handle_monitor_refresh(self, **_):
+        from desa_platform.monitoring import liveness
+
+        self.stdout.write(f"Ringkasan {liveness.refresh_all()} desa dihitung ulang.")
+
+    def handle_monitor_tick(self, nginx_log, **_):
+        from desa_platform.monitoring import visits
+        from desa_platform.monitoring.judol import scanner
+
+        moved = visits.flush()
+        from_nginx = visits.count_nginx_log(Path(nginx_log)) if nginx_log else 0
+        run = scanner.scan_queue()
+        scanned = f"{run.desa_count} desa dipindai, {run.new_findings} temuan baru" if run else "tidak ada antrean"
+        self.stdout.write(f"kunjungan: {moved} dari penghitung, {from_nginx} dari nginx; judol: {scanned}")
+
+    def handle_judol_scan(self, slugs, semua_halaman, antrian, alamat, **_):
+        from desa_platform.monitoring.judol import scanner
+        from desa_platform.monitoring.judol.fetch import LoopbackFetcher
+        from desa_platform.tenancy.models import Desa
+
+        try:
+            fetcher = LoopbackFetcher(alamat) if alamat else None
+        except ValueError as error:
+            raise CommandError(str(error)) from None
+        if antrian:
+            run = scanner.scan_queue(fetcher=fetcher)
+        else:
+            desas = Desa.objects.filter(status=Desa.Status.ACTIVE)
+            if slugs:
+                desas = desas.filter(slug__in=slugs)
+            run = scanner.scan(desas, fetcher=fetcher, all_pages=semua_halaman)
+        if run is None:
+            self.stdout.write("Tidak ada halaman dalam antrean.")
+            return
+        self.stdout.write(
+            f"{run.desa_count} desa, {run.pages_fetched} pengambilan halaman, {run.new_findings} temuan baru."
+        )
+
+    def handle_digest(self, bulan, **_):
+        from desa_platform.monitoring import digest
+
+        year, month = digest.parse_month(bulan)
+        self.stdout.write(
+            f"Ringkasan {digest.month_label(year, month)} diantrekan ke {digest.send_all(year, month)} camat."
+        )

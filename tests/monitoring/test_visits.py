@@ -1,0 +1,68 @@
+"""Visits: counted per desa per day without a cookie, for pages rendered and pages the cache answered, flushed to
+the public schema; nginx's cache hits come from its log."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from desa_platform.monitoring import visits
+from desa_platform.monitoring.models import DailyVisits
+
+pytestmark = pytest.mark.django_db
+PHONE = "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 Chrome/124.0 Mobile Safari/537.36"
+
+
+def stored(desa) -> int:
+    return sum(DailyVisits.objects.filter(desa=desa).values_list("views", flat=True))
+
+
+def test_rendered_and_cached_views_count_without_cookie_bots_or_admin(client_a, client_b, desa_a, desa_b):
+    first = client_a.get("/", HTTP_USER_AGENT=PHONE)
+    second = client_a.get("/", HTTP_USER_AGENT=PHONE)
+    assert (first["X-Cache"], second["X-Cache"]) == ("MISS", "HIT")
+    assert not first.cookies and not second.cookies, "no cookie is set to count a visitor"
+    client_a.get("/", HTTP_USER_AGENT="Mozilla/5.0 (compatible; Googlebot/2.1)")
+    client_a.get("/admin/login/", HTTP_USER_AGENT=PHONE)
+    client_a.get("/halaman-tidak-ada/", HTTP_USER_AGENT=PHONE)
+    client_b.get("/", HTTP_USER_AGENT=PHONE)
+    today = timezone.localdate()
+    assert visits.pending_counts(desa_a)[today] == 2 and visits.pending_counts(desa_b)[today] == 1
+
+    assert visits.flush() == 3
+    assert DailyVisits.objects.get(desa=desa_a, day=today).views == 2
+    assert DailyVisits.objects.get(desa=desa_b, day=today).views == 1
+    assert visits.flush() == 0, "flushed counters are not added twice"
+    client_a.get("/", HTTP_USER_AGENT=PHONE)
+    visits.flush()
+    assert stored(desa_a) == 3
+    series = visits.series(desa_a)
+    assert len(series) == 30 and series[-1] == (today, 3)
+
+
+def test_nginx_cache_hits_are_added_from_its_log_once(tmp_path, settings, desa_a, desa_b):
+    settings.VAR_DIR = tmp_path
+    log = tmp_path / "desa-visits.log"
+    log.write_text(
+        '2026-11-30T08:00:01+07:00 uji-a.test 200 "text/html; charset=utf-8"\n'
+        '2026-11-30T08:00:02+07:00 UJI-A.TEST 304 "text/html; charset=utf-8"\n'
+        '2026-11-30T08:00:03+07:00 uji-a.test 200 "application/rss+xml"\n'
+        '2026-11-30T08:00:04+07:00 orang-lain.example 200 "text/html"\n'
+        '2026-12-01T09:00:00+07:00 uji-b.test 200 "text/html"\n'
+        '2026-12-01T09:00:01+07:00 uji-b.test 200 "text/h'  # still being written
+    )
+    assert visits.count_nginx_log(log) == 3
+    assert DailyVisits.objects.get(desa=desa_a, day=datetime.date(2026, 11, 30)).views == 2
+    assert visits.count_nginx_log(log) == 0
+    with log.open("a") as handle:
+        handle.write('tml"\n2026-12-01T09:00:02+07:00 uji-b.test 200 "text/html"\n')
+    assert visits.count_nginx_log(log) == 2, "the line nginx was writing is read once it is whole"
+    assert stored(desa_b) == 3
+
+
+def test_the_chart_is_plain_svg_with_one_bar_a_day():
+    today = datetime.date(2026, 12, 1)
+    points = [(today - datetime.timedelta(days=n), n) for n in range(29, -1, -1)]
+    svg = visits.svg_chart(points)
+    assert svg.startswith("<svg") and svg.count("<rect") == 30 and "<script" not in svg
+    assert "435 seluruhnya" in svg and "01-12: 0 tampilan" in svg
