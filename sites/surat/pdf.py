@@ -135,9 +135,11 @@ def render(content: LetterContent) -> tuple[bytes, Box]:
     pdf.set_font("Times", "BU", 12)
     pdf.cell(80, 6, latin1(content.penandatangan.upper()), align="C", new_x="LMARGIN", new_y="NEXT")
 
-    # Footnote: how to check this letter, and what kind of signature it carries.
+    signature_page = pdf.page_no() - 1
+    # Footnote: how to check this letter, and what kind of signature it carries (never a page of its own).
+    pdf.set_auto_page_break(False)
     pdf.set_font("Times", "", 9)
-    pdf.set_y(height_mm - 32)
+    pdf.set_y(height_mm - 30)
     pdf.set_line_width(0.2)
     pdf.line(25, pdf.get_y(), width_mm - 20, pdf.get_y())
     pdf.ln(1)
@@ -146,7 +148,7 @@ def render(content: LetterContent) -> tuple[bytes, Box]:
 
     page_height_pt = height_mm * MM
     box = Box(
-        page=pdf.page_no() - 1,
+        page=signature_page,
         x1=column_x * MM,
         y1=page_height_pt - box_bottom * MM,
         x2=(column_x + 80) * MM,
