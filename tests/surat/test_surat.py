@@ -258,3 +258,53 @@ def test_retention_deletes_old_requests_and_keeps_the_letter_record(client_a):
         kept = Surat.objects.get(pk=surat.pk)
         assert kept.permohonan_id is None and kept.sha256 == surat.sha256
     assert client_a.get(f"/verifikasi/{surat.kode_verifikasi}/").status_code == 200
+
+
+def test_admin_menu_offers_the_letters_screens_by_role(client_a):
+    with inside(client_a):
+        operator = staff("operator", "Operator")
+        kades = staff("kades", "Kepala Desa")
+    login(client_a, operator)
+    home = client_a.get("/admin/")
+    assert home.status_code == 200 and "Permohonan layanan" in home.text
+    assert "Meja tanda tangan" not in home.text
+    login(client_a, kades)
+    assert "Meja tanda tangan" in client_a.get("/admin/").text
+    assert client_a.get(reverse("wagtailsnippets_surat_templatesurat:list")).status_code == 200
+
+
+def test_resident_with_an_email_gets_mail_through_the_outbox(client_a):
+    from desa_platform.outbox.models import OutboxMessage
+
+    from .helpers import post_request
+
+    with inside(client_a):
+        online()
+    assert post_request(client_a, email="siti@contoh.id").status_code == 302
+    message = OutboxMessage.objects.filter(kind="surat").latest("pk")
+    assert "Kode pelacakan" in message.body and "/layanan/status/" in message.body
+    assert "3523126708900001" not in message.body
+
+
+def test_pilot_switches_three_services_online_with_a_sample_letter_that_verifies(client_a):
+    from wagtail.models import Site
+
+    from sites.surat import pilot, signing
+
+    with inside(client_a):
+        home = Site.objects.get(is_default_site=True).root_page.specific
+        pilot.load(home)
+        pilot.load(home)  # safe to run again
+        online_slugs = set(
+            ServicePageModel().objects.filter(bisa_diajukan_online=True).values_list("slug", flat=True)
+        )
+        assert online_slugs == pilot.ONLINE
+        surat = Surat.objects.get()
+        assert surat.permohonan.status == S.SELESAI and surat.nomor.startswith("400.9.5/001/35.23.12.2002/")
+        assert signing.service().verify_pdf(surat.berkas.read()).valid
+
+
+def ServicePageModel():
+    from sites.layanan.models import ServicePage
+
+    return ServicePage
