@@ -295,9 +295,7 @@ def test_pilot_switches_three_services_online_with_a_sample_letter_that_verifies
         home = Site.objects.get(is_default_site=True).root_page.specific
         pilot.load(home)
         pilot.load(home)  # safe to run again
-        online_slugs = set(
-            ServicePageModel().objects.filter(bisa_diajukan_online=True).values_list("slug", flat=True)
-        )
+        online_slugs = set(ServicePageModel().objects.filter(bisa_diajukan_online=True).values_list("slug", flat=True))
         assert online_slugs == pilot.ONLINE
         surat = Surat.objects.get()
         assert surat.permohonan.status == S.SELESAI and surat.nomor.startswith("400.9.5/001/35.23.12.2002/")
