@@ -312,6 +312,8 @@ DESA_SIGNING_BACKEND = env.str("SIGNING_BACKEND", default="lokal")
 # Encrypts signers' and CAs' private keys at rest (AES-256-GCM, HKDF from this); at least 32 characters.
 # dev/test set their own non-secret value; production has no default (production.py).
 SIGNING_KEY_ENCRYPTION_KEY = env.str("SIGNING_KEY_ENCRYPTION_KEY", default="")
+# Former keys, only while `manage.py signing_rekey` re-encrypts everything under the new one.
+SIGNING_KEY_ENCRYPTION_KEYS_OLD = env.list("SIGNING_KEY_ENCRYPTION_KEYS_OLD", default=[])
 SIGNING_CA_NAME = env.str("SIGNING_CA_NAME", default="Diskominfo Kabupaten Tuban")
 SIGNING_PASSPHRASE_ITERATIONS = env.int("SIGNING_PASSPHRASE_ITERATIONS", default=200_000)
 SIGNING_MAX_ATTEMPTS = env.int("SIGNING_MAX_ATTEMPTS", default=5)

@@ -21,15 +21,27 @@ __all__ = [
 
 
 def sign_pdf(
-    pdf: bytes, signer: Signer, confirmation: str, box: SignatureBox, *, reason: str = "", location: str = ""
+    pdf: bytes,
+    signer: Signer,
+    confirmation: str,
+    box: SignatureBox,
+    *,
+    reason: str = "",
+    location: str = "",
+    otp_user=None,
+    otp_token: str = "",
 ) -> bytes:
     """PAdES over the whole PDF with a visible box (name, jabatan, date, QR of box.qr_url), for the current desa.
 
     confirmation: for the local CA the signer's own signing passphrase (set_signing_passphrase); for BSrE,
-    BSrE's passphrase. Raises SigningError(message in Indonesian, code=...), e.g. "Passphrase salah".
+    BSrE's passphrase. otp_user: the signer's account; if it has a confirmed TOTP device, otp_token must be a
+    current code from it (either backend). Raises SigningError(message in Indonesian, code=...), e.g.
+    "Passphrase salah".
     """
     from .backends import get_backend
+    from .second_factor import check_totp
 
+    check_totp(otp_user, otp_token)
     return get_backend().sign(pdf, signer, confirmation, box, reason=reason, location=location)
 
 
@@ -51,8 +63,13 @@ def set_signing_passphrase(signer: Signer, passphrase: str) -> None:
 
 
 def has_signing_passphrase(signer: Signer) -> bool:
+    """Can this signer sign now? Local CA: enrolled in the current desa. BSrE: the passphrase is BSrE's own, so
+    only the NIK registered with BSrE is needed."""
     from . import ca
 
+    if backend_kind() == "bsre":
+        ca.current_tenant()
+        return bool(signer.nik_or_nip.strip())
     return ca.credential(signer) is not None
 
 

@@ -12,6 +12,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric import ec
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
 from django_tenants.utils import get_public_schema_name
 
 from desa_platform.tenancy.current import DesaFacts, current_desa
@@ -32,6 +33,13 @@ def ca_name() -> str:
 def current_tenant() -> tuple[str, DesaFacts]:
     schema = connection.schema_name
     facts = current_desa()
+    if facts is None and schema != get_public_schema_name():
+        # schema_context() (commands, jobs) sets only the schema name: the desa is the one owning that schema
+        from desa_platform.tenancy.current import facts_for
+        from desa_platform.tenancy.models import Desa
+
+        desa = Desa.objects.filter(schema_name=schema).first()
+        facts = facts_for(desa) if desa is not None else None
     if schema == get_public_schema_name() or facts is None:
         raise SigningError("Penandatanganan hanya dapat dilakukan dari situs desa.", code="bukan_desa")
     return schema, facts
@@ -153,25 +161,30 @@ def enrol(signer: Signer, passphrase_hash: str) -> SignerCredential:
     _check_signer(signer)
     schema, facts = current_tenant()
     intermediate = intermediate_row()
-    with transaction.atomic():
-        mine = SignerCredential.objects.select_for_update().filter(tenant_schema=schema, user_key=signer.user_key)
-        row = mine.first()
-        if row is not None:
-            row.passphrase_hash = passphrase_hash
-            row.save(update_fields=["passphrase_hash", "updated_at"])
-            return refresh_certificate(row, signer)
+    mine = SignerCredential.objects.filter(tenant_schema=schema, user_key=signer.user_key)
+    row = mine.first()
+    if row is None:
         key = crypto.new_key(ec.SECP256R1())
         cert = _signer_cert(signer, facts, key.public_key(), intermediate)
-        return SignerCredential.objects.create(
-            tenant_schema=schema,
-            user_key=signer.user_key,
-            full_name=signer.full_name.strip(),
-            jabatan=signer.jabatan.strip(),
-            passphrase_hash=passphrase_hash,
-            cert_pem=crypto.to_pem(cert),
-            key_ciphertext=crypto.encrypt_private_key(key, crypto.owner_label("signer", schema, signer.user_key)),
-            fingerprint=crypto.fingerprint(cert),
-        )
+        try:
+            with transaction.atomic():
+                return SignerCredential.objects.create(
+                    tenant_schema=schema,
+                    user_key=signer.user_key,
+                    full_name=signer.full_name.strip(),
+                    jabatan=signer.jabatan.strip(),
+                    passphrase_hash=passphrase_hash,
+                    cert_pem=crypto.to_pem(cert),
+                    key_ciphertext=crypto.encrypt_private_key(
+                        key, crypto.owner_label("signer", schema, signer.user_key)
+                    ),
+                    fingerprint=crypto.fingerprint(cert),
+                )
+        except IntegrityError:  # enrolled at the same moment from another request: set the passphrase on it
+            row = mine.get()
+    mine.update(passphrase_hash=passphrase_hash, updated_at=timezone.now())
+    row.passphrase_hash = passphrase_hash
+    return refresh_certificate(row, signer)
 
 
 def credential(signer: Signer) -> SignerCredential | None:

@@ -27,6 +27,12 @@ ADOBE_AUTHENTIC_DOCUMENTS = x509.ObjectIdentifier("1.2.840.113583.1.1.5")
 MICROSOFT_DOCUMENT_SIGNING = x509.ObjectIdentifier("1.3.6.1.4.1.311.10.3.12")
 
 
+def _derive(secret: str) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"desa-digital signing keys v1").derive(
+        secret.encode()
+    )
+
+
 def _master_key() -> bytes:
     from django.conf import settings
 
@@ -36,13 +42,29 @@ def _master_key() -> bytes:
             "Kunci enkripsi tanda tangan (SIGNING_KEY_ENCRYPTION_KEY) belum diatur atau kurang dari 32 karakter.",
             code="konfigurasi",
         )
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"desa-digital signing keys v1").derive(
-        secret.encode()
-    )
+    return _derive(secret)
+
+
+def _key_for(key_id: bytes) -> bytes | None:
+    """The current key, or a former one listed in SIGNING_KEY_ENCRYPTION_KEYS_OLD while `signing_rekey` runs."""
+    from django.conf import settings
+
+    current = _master_key()
+    if _key_id(current) == key_id:
+        return current
+    for secret in getattr(settings, "SIGNING_KEY_ENCRYPTION_KEYS_OLD", []) or []:
+        old = _derive(secret)
+        if _key_id(old) == key_id:
+            return old
+    return None
 
 
 def _key_id(master: bytes) -> bytes:
     return hashlib.sha256(b"key-id" + master).digest()[:8]
+
+
+def is_current(blob: bytes) -> bool:
+    return bytes(blob)[4:12] == _key_id(_master_key())
 
 
 def owner_label(kind: str, tenant_schema: str, user_key: str = "") -> bytes:
@@ -58,10 +80,10 @@ def encrypt_private_key(key: ec.EllipticCurvePrivateKey, owner: bytes) -> bytes:
 
 def decrypt_private_key(blob: bytes, owner: bytes) -> ec.EllipticCurvePrivateKey:
     blob = bytes(blob)
-    master = _master_key()
     if blob[:4] != CIPHERTEXT_VERSION:
         raise SigningError("Kunci penanda tangan rusak.", code="kunci_rusak")
-    if blob[4:12] != _key_id(master):
+    master = _key_for(blob[4:12])
+    if master is None:
         raise SigningError(
             "Kunci penanda tangan dienkripsi dengan SIGNING_KEY_ENCRYPTION_KEY yang lain.", code="kunci_enkripsi_beda"
         )

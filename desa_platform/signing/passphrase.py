@@ -8,6 +8,11 @@ transaction rolls back on the error still counts: after SIGNING_MAX_ATTEMPTS the
 SIGNING_LOCKOUT_MINUTES (BSrE locks the same way).
 """
 
+import hashlib
+import hmac
+import os
+import time
+
 from django.conf import settings
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.core.cache import cache
@@ -15,6 +20,12 @@ from django.core.cache import cache
 from .types import SigningError
 
 MIN_LENGTH = 8
+# A signer working through a stack ("tanda tangani semua") types the passphrase once: after a full check, the
+# same passphrase for the same credential is accepted for MEMO_SECONDS in this process without PBKDF2 again.
+# Only an HMAC under a per-process random key is kept, never the passphrase; a wrong one always goes the full way.
+MEMO_SECONDS = 120
+_MEMO_KEY = os.urandom(32)
+_memo: dict[tuple[str, str, str], tuple[bytes, float]] = {}
 
 
 class SigningPassphraseHasher(PBKDF2PasswordHasher):
@@ -43,11 +54,19 @@ def check_passphrase(encoded: str, confirmation: str, *, tenant_schema: str, use
             f"Passphrase salah {limit} kali. Penandatanganan dikunci {minutes} menit; coba lagi nanti.",
             code="terkunci",
         )
+    memo_key = (tenant_schema, user_key, encoded)
+    tag = hmac.new(_MEMO_KEY, confirmation.encode(), hashlib.sha256).digest()
+    remembered = _memo.get(memo_key)
+    if remembered and remembered[1] > time.monotonic() and hmac.compare_digest(remembered[0], tag):
+        return
     if not confirmation or not SigningPassphraseHasher().verify(confirmation, encoded):
         cache.set(key, wrong + 1, timeout=minutes * 60)
         raise SigningError("Passphrase salah", code="passphrase_salah")
     if wrong:
         cache.delete(key)
+    if len(_memo) > 1024:
+        _memo.clear()
+    _memo[memo_key] = (tag, time.monotonic() + MEMO_SECONDS)
 
 
 def reset_attempts(tenant_schema: str, user_key: str) -> None:

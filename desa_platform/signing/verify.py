@@ -15,10 +15,9 @@ from asn1crypto import x509 as asn1_x509
 from django.conf import settings
 from django.db import connection
 from django_tenants.utils import get_public_schema_name
-from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.ades.report import AdESFailure, AdESIndeterminate
 from pyhanko.sign.validation import validate_pdf_signature
-from pyhanko.sign.validation.errors import SignatureValidationError
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
@@ -34,6 +33,23 @@ TANPA_TTD = "berkas tidak memuat tanda tangan elektronik"
 BUKAN_PDF = "berkas bukan PDF yang dapat dibaca"
 DESA_LAIN = "ditandatangani oleh desa lain, bukan desa ini"
 TERLALU_BESAR = "berkas terlalu besar (maks. 20 MB)"
+TERLALU_BANYAK = "berkas memuat terlalu banyak tanda tangan"
+MAX_SIGNATURES = 10
+KEDALUWARSA = "sertifikat penanda tangan sudah kedaluwarsa"
+BELUM_BERLAKU = "sertifikat penanda tangan belum berlaku"
+DICABUT = "sertifikat penanda tangan telah dicabut"
+TIDAK_UNTUK_TTD = "sertifikat penanda tangan tidak untuk menandatangani dokumen"
+_TRUST_REASONS = {
+    AdESIndeterminate.EXPIRED: KEDALUWARSA,
+    AdESIndeterminate.OUT_OF_BOUNDS_NO_POE: KEDALUWARSA,
+    AdESIndeterminate.OUT_OF_BOUNDS_NOT_REVOKED: KEDALUWARSA,
+    AdESIndeterminate.NOT_YET_VALID: BELUM_BERLAKU,
+    AdESIndeterminate.REVOKED_NO_POE: DICABUT,
+    AdESIndeterminate.REVOKED_CA_NO_POE: DICABUT,
+    AdESFailure.REVOKED: DICABUT,
+    AdESIndeterminate.SIG_CONSTRAINTS_FAILURE: TIDAK_UNTUK_TTD,
+    AdESIndeterminate.CHAIN_CONSTRAINTS_FAILURE: TIDAK_UNTUK_TTD,
+}
 
 
 @lru_cache(maxsize=8)
@@ -64,26 +80,35 @@ def verify(pdf: bytes) -> VerificationResult:
     try:
         reader = PdfFileReader(io.BytesIO(pdf), strict=False)
         signatures = reader.embedded_signatures
-    except (PdfError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+    except Exception:  # noqa: BLE001 - an upload is hostile: any parse failure is "not a PDF", never a 500
         result.reasons.append(BUKAN_PDF)
         return result
     if not signatures:
         result.reasons.append(TANPA_TTD)
         return result
+    if len(signatures) > MAX_SIGNATURES:  # each costs a validation: a crafted upload must not cost minutes
+        result.reasons.append(TERLALU_BANYAK)
+        return result
 
     root = pades.to_asn1_cert(ca.load_cert(ca.root_row()))
     extra = bsre_roots()
     intact = trusted = True
+    trust_reasons: list[str] = []
     for index, embedded in enumerate(signatures):
         context = ValidationContext(trust_roots=[root, *extra], allow_fetching=False, revocation_mode="soft-fail")
         try:
             status = validate_pdf_signature(embedded, context)
-        except (SignatureValidationError, PdfError, ValueError, KeyError, TypeError) as error:
-            logger.info("signature %s could not be validated: %s", index, error)
+        except Exception as error:  # noqa: BLE001 - a crafted signature must give a reason, not a 500
+            logger.info("signature %s could not be validated: %s", index, type(error).__name__)
             intact = trusted = False
             continue
         intact &= bool(status.intact and status.valid)
-        trusted &= bool(status.trusted)
+        if not status.trusted:
+            trusted = False
+            # no chain to our root at all is "not issued by the platform"; a chain with a problem says which
+            reason = _TRUST_REASONS.get(status.trust_problem_indic, BUKAN_PLATFORM)
+            if reason not in trust_reasons:
+                trust_reasons.append(reason)
         if index == len(signatures) - 1:
             # The last signature must cover the whole file: nothing may have been appended after it.
             if status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
@@ -93,7 +118,7 @@ def verify(pdf: bytes) -> VerificationResult:
     if not intact:
         result.reasons.append(DIUBAH)
     if not trusted:
-        result.reasons.append(BUKAN_PLATFORM)
+        result.reasons.extend(trust_reasons or [BUKAN_PLATFORM])
     _same_desa(result)
     result.valid = result.intact and result.trusted and not result.reasons
     return result

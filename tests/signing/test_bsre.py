@@ -93,3 +93,13 @@ def test_bsre_signature_is_not_trusted_without_the_bsre_root(stub, desa_a, setti
         settings.SIGNING_BSRE_TRUST_ROOTS = []
         result = verify_pdf(signed)
     assert result.intact and not result.trusted and not result.valid
+
+
+def test_with_bsre_a_signer_needs_only_a_nik(stub, desa_a):
+    import dataclasses
+
+    from desa_platform.signing import has_signing_passphrase
+
+    with in_desa(desa_a):
+        assert has_signing_passphrase(KADES)
+        assert not has_signing_passphrase(dataclasses.replace(KADES, nik_or_nip=""))

@@ -137,3 +137,64 @@ def test_keys_do_not_open_without_the_environment_key(desa_a, settings):
     with pytest.raises(SigningError) as missing:
         ca.load_key(row)
     assert missing.value.code == "konfigurasi"
+
+
+def test_deleting_a_desa_destroys_its_signers_keys(desa_a, desa_b):
+    """delete_desa deletes the Desa row (then drops the schema): its signers' keys go with it, the intermediate
+    stays so its letters still verify if the desa is restored under the same schema name."""
+    from desa_platform.tenancy.models import Desa
+
+    with in_desa(desa_b):
+        set_signing_passphrase(KADES, "passphrase-desa-b")
+        signed = sign_pdf(sample_pdf(), KADES, "passphrase-desa-b", BOX)
+    with in_desa(desa_a):
+        set_signing_passphrase(KADES, PASSPHRASE)
+    schema = desa_b.schema_name
+    desa_b.domains.all().delete()
+    Desa.objects.filter(pk=desa_b.pk).delete()  # what delete_desa does before DROP SCHEMA (rolled back after)
+    assert not SignerCredential.objects.filter(tenant_schema=schema).exists()
+    assert SignerCredential.objects.filter(tenant_schema=desa_a.schema_name).exists()  # others untouched
+    assert CertificateAuthority.objects.filter(kind="intermediate", tenant_schema=schema).exists()
+    assert verify_pdf(signed).valid  # from the platform's own domain
+
+
+def test_changing_the_environment_key_with_signing_rekey(desa_a, settings):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    old_key = settings.SIGNING_KEY_ENCRYPTION_KEY
+    with in_desa(desa_a):
+        set_signing_passphrase(KADES, PASSPHRASE)
+    ca._load_key.cache_clear()
+    settings.SIGNING_KEY_ENCRYPTION_KEY = "new-deployment-key-after-a-leak-0123456789"
+    settings.SIGNING_KEY_ENCRYPTION_KEYS_OLD = [old_key]
+    out = StringIO()
+    call_command("signing_rekey", stdout=out)
+    assert "dienkripsi ulang" in out.getvalue() and not out.getvalue().startswith("0 ")
+    settings.SIGNING_KEY_ENCRYPTION_KEYS_OLD = []
+    ca._load_key.cache_clear()
+    with in_desa(desa_a):
+        assert verify_pdf(sign_pdf(sample_pdf(), KADES, PASSPHRASE, BOX)).valid  # opens under the new key only
+    settings.SIGNING_KEY_ENCRYPTION_KEY = old_key
+    ca._load_key.cache_clear()
+    row = SignerCredential.objects.get(tenant_schema=desa_a.schema_name, user_key=KADES.user_key)
+    with pytest.raises(SigningError):
+        ca.load_key(row)  # and no longer under the old one
+
+
+def test_schema_context_of_a_desa_signs_as_that_desa(desa_a, desa_b):
+    """Commands and jobs enter a desa with schema_context (schema name only): still that desa, never another."""
+    from django_tenants.utils import schema_context
+
+    with in_desa(desa_a):
+        set_signing_passphrase(KADES, PASSPHRASE)
+    with schema_context(desa_a.schema_name):
+        signed = sign_pdf(sample_pdf(), KADES, PASSPHRASE, BOX)
+        assert verify_pdf(signed).desa_schema == desa_a.schema_name
+    with schema_context(desa_b.schema_name), pytest.raises(SigningError) as refused:
+        sign_pdf(sample_pdf(), KADES, PASSPHRASE, BOX)
+    assert refused.value.code == "belum_terdaftar"
+    with schema_context("template_or_unknown"), pytest.raises(SigningError) as unknown:
+        sign_pdf(sample_pdf(), KADES, PASSPHRASE, BOX)
+    assert unknown.value.code == "bukan_desa"

@@ -1,5 +1,6 @@
 """Signing a letter with the platform CA and verifying it: what a resident's upload on the verification page meets."""
 
+import hashlib
 import io
 
 import pytest
@@ -18,7 +19,7 @@ from desa_platform.signing import (
     verify_pdf,
 )
 from desa_platform.signing.sample import sample_pdf
-from desa_platform.signing.verify import BUKAN_PLATFORM, DIUBAH
+from desa_platform.signing.verify import BUKAN_PLATFORM, DIUBAH, KEDALUWARSA
 
 from .helpers import BOX, KADES, PASSPHRASE, foreign_chain, in_desa
 
@@ -56,8 +57,6 @@ def test_the_same_root_without_trust_is_refused(signed):
 
 
 def test_verify_reports_signer_kind_and_hash(signed, desa_a):
-    import hashlib
-
     with in_desa(desa_a):
         result = verify_pdf(signed)
     assert result.valid and result.intact and result.trusted, result.reasons
@@ -156,3 +155,79 @@ def test_root_certificate_is_a_pem_ca():
     assert root.extensions.get_extension_for_class(x509.BasicConstraints).value.ca
     assert root.subject == root.issuer
     assert root_certificate_pem() == root_certificate_pem()  # made once, then the same root every time
+
+
+def test_mangled_uploads_never_raise(signed, desa_a):
+    """Hostile uploads: cut, overwritten or shuffled copies each get an answer with a reason, never an error."""
+    import random
+    import re
+
+    rng = random.Random(11)
+    a, b, c, d = map(int, re.search(rb"/ByteRange \[\s*(\d+) (\d+) (\d+) (\d+)", signed).groups())
+    with in_desa(desa_a):
+        for _ in range(25):
+            data = bytearray(signed)
+            start = rng.randrange(len(data))
+            choice = rng.choice(["cut", "overwrite", "swap"])
+            if choice == "cut":
+                data = data[:start]
+            elif choice == "overwrite":
+                data[start : start + 16] = rng.randbytes(16)
+            else:
+                other = rng.randrange(len(data))
+                data[start], data[other] = data[other], data[start]
+            result = verify_pdf(bytes(data))
+            if result.valid:  # only a change in the signature's zero padding may leave it valid
+                assert len(data) == len(signed)
+                assert data[a : a + b] == signed[a : a + b] and data[c : c + d] == signed[c : c + d]
+            else:
+                assert result.reasons
+
+
+def test_django_cookie_signer_is_left_alone():
+    """Our backend setting must not take Django's SIGNING_BACKEND (the signed-cookie class behind messages)."""
+    from django.core import signing
+
+    assert signing.get_cookie_signer(salt="uji").sign("x").startswith("x:")
+
+
+def test_expired_platform_certificate_is_named_as_such(desa_a):
+    """A chain to our root with an expired signer certificate is not "a stranger's key": the reason says so."""
+    import datetime as dt
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    from desa_platform.signing import ca, crypto
+
+    with in_desa(desa_a):
+        intermediate = ca.intermediate_row()
+        issuer, issuer_key = ca.load_cert(intermediate), ca.load_key(intermediate)
+        key = ec.generate_private_key(ec.SECP256R1())
+        long_ago = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+        cert = (
+            x509.CertificateBuilder()
+            .subject_name(crypto.build_name("Sutrisno", title="Kepala Desa"))
+            .issuer_name(issuer.subject)
+            .public_key(key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(long_ago)
+            .not_valid_after(long_ago + dt.timedelta(days=30))
+            .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+            .add_extension(x509.KeyUsage(True, True, False, False, False, False, False, False, False), critical=True)
+            .sign(issuer_key, hashes.SHA384())
+        )
+        chain = [issuer, ca.load_cert(ca.root_row())]
+        result = verify_pdf(pades.sign(sample_pdf(), pades.simple_signer(key, cert, chain), KADES, BOX))
+    assert result.intact and not result.trusted and not result.valid
+    assert KEDALUWARSA in result.reasons and BUKAN_PLATFORM not in result.reasons
+
+
+def test_an_upload_with_too_many_signatures_is_not_validated_one_by_one(signed, desa_a, monkeypatch):
+    from desa_platform.signing import verify
+
+    monkeypatch.setattr(verify, "MAX_SIGNATURES", 0)
+    with in_desa(desa_a):
+        result = verify_pdf(signed)
+    assert not result.valid and result.reasons == [verify.TERLALU_BANYAK]
