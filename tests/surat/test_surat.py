@@ -82,6 +82,24 @@ def test_signing_issues_a_numbered_signed_letter_and_closes_the_request(client_a
     assert result.valid and result.intact and result.trusted
 
 
+def test_issued_letter_validates_with_pyhanko_and_only_the_platform_root(client_a):
+    import io
+
+    from cryptography import x509
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
+
+    from desa_platform.signing import pades, root_certificate_pem
+
+    _p, _surat, data = issue(client_a)
+    root = x509.load_pem_x509_certificate(root_certificate_pem())
+    context = ValidationContext(trust_roots=[pades.to_asn1_cert(root)], allow_fetching=False)
+    (signature,) = PdfFileReader(io.BytesIO(data)).embedded_signatures
+    status = validate_pdf_signature(signature, context)
+    assert status.intact and status.valid and status.trusted
+    assert status.coverage.name == "ENTIRE_FILE"
+
+
 def test_a_wrong_passphrase_uses_no_number(client_a):
     with inside(client_a):
         service = online()
@@ -141,13 +159,19 @@ def test_verification_page_and_uploaded_copies(client_a, client_b):
 def test_a_copy_resigned_by_another_desa_is_not_sah(client_a, client_b):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
+    from desa_platform.signing import SignatureBox, sign_pdf
+
     _p, surat_a, data_a = issue(client_a)
-    _p, surat_b, data_b = issue(client_b)
-    # B's own genuine letter uploaded on A's page for A's number: not the file A issued.
-    answer = client_a.post(
-        f"/verifikasi/{surat_a.kode_verifikasi}/", {"berkas": SimpleUploadedFile("b.pdf", data_b, "application/pdf")}
-    )
-    assert "TIDAK SAH" in answer.text
+    _p, _surat_b, data_b = issue(client_b)
+    with inside(client_b):  # A's letter signed once more, with Sugihwaras-style desa B's signer key
+        penandatangan_b = __import__("sites.surat.models", fromlist=["Penandatangan"]).Penandatangan.objects.get()
+        from sites.surat import signing
+
+        resigned = sign_pdf(data_a, signing.signer_for(penandatangan_b), PASSPHRASE, SignatureBox(-1, 50, 50, 200, 120))
+    url = f"/verifikasi/{surat_a.kode_verifikasi}/"
+    for copy in (resigned, data_b):
+        answer = client_a.post(url, {"berkas": SimpleUploadedFile("x.pdf", copy, "application/pdf")})
+        assert "TIDAK SAH" in answer.text
 
 
 def test_revoked_letter_says_dicabut(client_a):
