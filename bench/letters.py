@@ -164,7 +164,7 @@ def main(total: int, processes: int) -> None:
 
     with tenant_context(desa):
         numbers = sorted(Surat.objects.values_list("nomor_urut", flat=True))
-        nomor = Surat.objects.values_list("nomor", flat=True)
+        nomor = list(Surat.objects.values_list("nomor", flat=True))
     duplicates = len(numbers) - len(set(numbers)) + (len(nomor) - len(set(nomor)))
     gaps = (numbers[-1] - numbers[0] + 1 - len(set(numbers))) if numbers else 0
     print(f"backend: {kind}")
