@@ -82,6 +82,24 @@ def test_signing_issues_a_numbered_signed_letter_and_closes_the_request(client_a
     assert result.valid and result.intact and result.trusted
 
 
+def test_issued_letter_validates_with_pyhanko_and_only_the_platform_root(client_a):
+    import io
+
+    from cryptography import x509
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
+
+    from desa_platform.signing import pades, root_certificate_pem
+
+    _p, _surat, data = issue(client_a)
+    root = x509.load_pem_x509_certificate(root_certificate_pem())
+    context = ValidationContext(trust_roots=[pades.to_asn1_cert(root)], allow_fetching=False)
+    (signature,) = PdfFileReader(io.BytesIO(data)).embedded_signatures
+    status = validate_pdf_signature(signature, context)
+    assert status.intact and status.valid and status.trusted
+    assert status.coverage.name == "ENTIRE_FILE"
+
+
 def test_a_wrong_passphrase_uses_no_number(client_a):
     with inside(client_a):
         service = online()
@@ -141,13 +159,19 @@ def test_verification_page_and_uploaded_copies(client_a, client_b):
 def test_a_copy_resigned_by_another_desa_is_not_sah(client_a, client_b):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
+    from desa_platform.signing import SignatureBox, sign_pdf
+
     _p, surat_a, data_a = issue(client_a)
-    _p, surat_b, data_b = issue(client_b)
-    # B's own genuine letter uploaded on A's page for A's number: not the file A issued.
-    answer = client_a.post(
-        f"/verifikasi/{surat_a.kode_verifikasi}/", {"berkas": SimpleUploadedFile("b.pdf", data_b, "application/pdf")}
-    )
-    assert "TIDAK SAH" in answer.text
+    _p, _surat_b, data_b = issue(client_b)
+    with inside(client_b):  # A's letter signed once more, with Sugihwaras-style desa B's signer key
+        penandatangan_b = __import__("sites.surat.models", fromlist=["Penandatangan"]).Penandatangan.objects.get()
+        from sites.surat import signing
+
+        resigned = sign_pdf(data_a, signing.signer_for(penandatangan_b), PASSPHRASE, SignatureBox(-1, 50, 50, 200, 120))
+    url = f"/verifikasi/{surat_a.kode_verifikasi}/"
+    for copy in (resigned, data_b):
+        answer = client_a.post(url, {"berkas": SimpleUploadedFile("x.pdf", copy, "application/pdf")})
+        assert "TIDAK SAH" in answer.text
 
 
 def test_revoked_letter_says_dicabut(client_a):
@@ -258,3 +282,51 @@ def test_retention_deletes_old_requests_and_keeps_the_letter_record(client_a):
         kept = Surat.objects.get(pk=surat.pk)
         assert kept.permohonan_id is None and kept.sha256 == surat.sha256
     assert client_a.get(f"/verifikasi/{surat.kode_verifikasi}/").status_code == 200
+
+
+def test_admin_menu_offers_the_letters_screens_by_role(client_a):
+    with inside(client_a):
+        operator = staff("operator", "Operator")
+        kades = staff("kades", "Kepala Desa")
+    login(client_a, operator)
+    home = client_a.get("/admin/")
+    assert home.status_code == 200 and "Permohonan layanan" in home.text
+    assert "Meja tanda tangan" not in home.text
+    login(client_a, kades)
+    assert "Meja tanda tangan" in client_a.get("/admin/").text
+    assert client_a.get(reverse("wagtailsnippets_surat_templatesurat:list")).status_code == 200
+
+
+def test_resident_with_an_email_gets_mail_through_the_outbox(client_a):
+    from desa_platform.outbox.models import OutboxMessage
+
+    from .helpers import post_request
+
+    with inside(client_a):
+        online()
+    assert post_request(client_a, email="siti@contoh.id").status_code == 302
+    message = OutboxMessage.objects.filter(kind="surat").latest("pk")
+    assert "Kode pelacakan" in message.body and "/layanan/status/" in message.body
+    assert "3523126708900001" not in message.body
+
+
+def test_pilot_switches_three_services_online_with_a_sample_letter_that_verifies(client_a):
+    from wagtail.models import Site
+
+    from sites.surat import pilot, signing
+
+    with inside(client_a):
+        home = Site.objects.get(is_default_site=True).root_page.specific
+        pilot.load(home)
+        pilot.load(home)  # safe to run again
+        online_slugs = set(ServicePageModel().objects.filter(bisa_diajukan_online=True).values_list("slug", flat=True))
+        assert online_slugs == pilot.ONLINE
+        surat = Surat.objects.get()
+        assert surat.permohonan.status == S.SELESAI and surat.nomor.startswith("400.9.5/001/35.23.12.2002/")
+        assert signing.service().verify_pdf(surat.berkas.read()).valid
+
+
+def ServicePageModel():
+    from sites.layanan.models import ServicePage
+
+    return ServicePage
