@@ -3,6 +3,7 @@
 from django.urls import include, path, reverse
 from wagtail import hooks
 
+from . import page_creation
 from .otp import urls as otp_urls
 from .panels import LatestMessagesPanel, OnboardingPanel
 
@@ -24,3 +25,13 @@ def otp_account_menu_item(request):
         "label": "Verifikasi dua langkah",
         "help_text": "Lindungi akun dengan kode dari aplikasi autentikator di ponsel.",
     }
+
+
+@hooks.register("before_create_page")
+def one_page_per_create_form(request, parent_page, page_class):
+    return page_creation.before_create(request, parent_page, page_class)
+
+
+@hooks.register("after_create_page")
+def remember_created_page(request, page):
+    page_creation.after_create(request, page)
