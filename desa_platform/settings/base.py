@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "desa_platform.tenancy.middleware.TenantRoutingMiddleware",
+    "sites.core.not_found.DesaNotFoundMiddleware",  # the desa's 404 page with DEBUG on too (the pilot)
     "desa_platform.pagecache.middleware.PageCacheMiddleware",
     "desa_platform.pagecache.middleware.GenerationMemoMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -243,9 +244,9 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "Desa Digital"
 # Renditions as WebP: a third of a phone photo's JPEG weight for residents on mobile data.
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"jpeg": "webp", "png": "webp", "bmp": "webp", "heic": "webp", "avif": "webp"}
-# PostgreSQL full text with the 'simple' configuration: no English stemming, so Indonesian words are found as
-# typed (PostgreSQL ships no Indonesian dictionary). The index lives in each desa's own schema.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}}
+# PostgreSQL full text with its Snowball 'indonesian' configuration: 'pembangunan', 'membangun' and 'bangun'
+# share one stem (compared with Sastrawi in bench/search_stemmers.py). The index lives in each desa's schema.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "indonesian"}}
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://localhost:8000")
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

@@ -10,7 +10,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -25,6 +24,7 @@ from desa_platform.pagecache import memo
 from sites.core.blocks import SIMPLE_RICH_TEXT_FEATURES, BodyBlock
 from sites.core.models import BasePage
 from sites.core.templatetags.desa_tags import nama_bulan
+from sites.core.text import plain_text
 
 PER_PAGE = 9
 RELATED_COUNT = 3
@@ -238,7 +238,7 @@ class BeritaPage(BasePage):
     def listing_summary(self) -> str:
         if self.ringkasan:
             return self.ringkasan
-        return Truncator(" ".join(strip_tags(self.body.render_as_block()).split())).words(40)
+        return Truncator(plain_text(self.body.render_as_block())).words(40)
 
     @property
     def author_name(self) -> str:

@@ -5,12 +5,12 @@ from wagtail import hooks
 
 from . import page_creation
 from .otp import urls as otp_urls
-from .panels import LatestMessagesPanel, OnboardingPanel
+from .panels import LatestMessagesPanel, OnboardingPanel, SampleDataPanel
 
 
 @hooks.register("construct_homepage_panels")
 def add_desa_panels(request, panels):
-    panels[:0] = [OnboardingPanel(), LatestMessagesPanel(request.user)]
+    panels[:0] = [OnboardingPanel(), SampleDataPanel(request.user), LatestMessagesPanel(request.user)]
 
 
 @hooks.register("register_admin_urls")
