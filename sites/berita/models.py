@@ -10,7 +10,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
-from django.utils.text import Truncator
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag, TaggedItemBase
@@ -238,7 +237,9 @@ class BeritaPage(BasePage):
     def listing_summary(self) -> str:
         if self.ringkasan:
             return self.ringkasan
-        return Truncator(plain_text(self.body.render_as_block())).words(40)
+        words = plain_text(self.body.render_as_block()).split()
+        # Not Truncator: it reads '<tingkat kecamatan>' in plain text as a tag and drops it.
+        return " ".join(words[:40]) + ("…" if len(words) > 40 else "")
 
     @property
     def author_name(self) -> str:

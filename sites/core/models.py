@@ -49,7 +49,8 @@ class BasePage(Page):
 
     def get_meta_description(self) -> str:
         """The <meta name=description>: the editor's own text, else the summary, cut to a search-engine length."""
-        text = plain_text(self.search_description or self.listing_summary or "")
+        # Both are plain text already ('<' in them is a character, not a tag): only the spaces are tidied.
+        text = " ".join((self.search_description or self.listing_summary or "").split())
         if not text:
             # Index pages (/layanan/, /berita/) have no summary: their opening text, else what the page is.
             text = plain_text(str(getattr(self, "intro", "") or ""))
