@@ -15,6 +15,7 @@ from sites.core.text import plain_text
 
 CONFIG = "indonesian"
 WORD = re.compile(r"\w+")
+BLOCK_END = re.compile(r"(?i)<br\s*/?>|</(?:p|li|h[1-6]|div|tr|blockquote)>")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"(])")
 MAX_SENTENCES = 200
 MAX_SENTENCE_CHARS = 320
@@ -33,7 +34,9 @@ def page_text(page) -> list[str]:
     chunks.append(getattr(page, "listing_summary", "") or "")  # last: often a shortened copy of the body
     sentences = []
     for chunk in chunks:
-        sentences += [s.strip() for s in SENTENCE_END.split(plain_text(chunk)) if len(s.strip()) > 3]
+        # A line (a misi per line, a paragraph, a list item) ends a sentence even without a full stop.
+        for line in BLOCK_END.sub("\n", chunk).splitlines():
+            sentences += [s.strip() for s in SENTENCE_END.split(plain_text(line)) if len(s.strip()) > 3]
     return list(dict.fromkeys(sentences))[:MAX_SENTENCES]
 
 
