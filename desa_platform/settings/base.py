@@ -8,6 +8,7 @@ here once; code reads `settings.X`, never `getattr(settings, "X", default)`.
 from pathlib import Path
 
 import environ
+from django.utils.functional import lazy
 
 from desa_platform import embedded_db
 
@@ -109,6 +110,7 @@ MIDDLEWARE = [
     "desa_platform.tenancy.middleware.TenantRoutingMiddleware",
     # counts page views per desa per day, also those the page cache answers (no cookie, no address kept)
     "desa_platform.monitoring.middleware.VisitCounterMiddleware",
+    "sites.core.not_found.DesaNotFoundMiddleware",  # the desa's 404 page with DEBUG on too (the pilot)
     "desa_platform.pagecache.middleware.PageCacheMiddleware",
     "desa_platform.pagecache.middleware.GenerationMemoMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -287,9 +289,9 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "Desa Digital"
 # Renditions as WebP: a third of a phone photo's JPEG weight for residents on mobile data.
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"jpeg": "webp", "png": "webp", "bmp": "webp", "heic": "webp", "avif": "webp"}
-# PostgreSQL full text with the 'simple' configuration: no English stemming, so Indonesian words are found as
-# typed (PostgreSQL ships no Indonesian dictionary). The index lives in each desa's own schema.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}}
+# PostgreSQL full text with its Snowball 'indonesian' configuration: 'pembangunan', 'membangun' and 'bangun'
+# share one stem (compared with Sastrawi in bench/search_stemmers.py). The index lives in each desa's schema.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "indonesian"}}
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://localhost:8000")
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
@@ -303,6 +305,16 @@ DESA_FIRST_ADMIN_GROUPS = ["Kepala Desa"]  # the role ensure_first_admin gives a
 # A LOCALE_PATHS entry because the admin's JavaScript catalog reads only wagtail.admin and LOCALE_PATHS.
 LOCALE_PATHS = [BASE_DIR / "sites" / "desa_admin" / "locale"]
 WAGTAILADMIN_USER_LOGIN_FORM = "sites.desa_admin.forms.DesaLoginForm"
+
+
+def _desa_notification_from() -> str:
+    from sites.desa_admin.mail import notification_from  # at send time, never at settings import
+
+    return notification_from()
+
+
+# Workflow and comment mail comes from the desa: "Desa Socorejo <noreply@socorejo.desa.id>".
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = lazy(_desa_notification_from, str)()
 WAGTAIL_DATE_FORMAT = "%d-%m-%Y"
 WAGTAIL_DATETIME_FORMAT = "%d-%m-%Y %H.%M"
 WAGTAIL_TIME_FORMAT = "%H.%M"

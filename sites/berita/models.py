@@ -13,8 +13,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
-from django.utils.html import strip_tags
-from django.utils.text import Truncator
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag, TaggedItemBase
@@ -29,6 +27,7 @@ from sites.core.blocks import BodyBlock
 from sites.core.formatting import nama_bulan
 from sites.core.models import BasePage, SectionIndexPage, intro_field
 from sites.core.pagination import ARTICLES_PER_PAGE, paginate
+from sites.core.text import plain_text
 
 RELATED_COUNT = 3
 
@@ -240,7 +239,9 @@ class BeritaPage(BasePage):
     def listing_summary(self) -> str:
         if self.ringkasan:
             return self.ringkasan
-        return Truncator(" ".join(strip_tags(self.body.render_as_block()).split())).words(40)
+        words = plain_text(self.body.render_as_block()).split()
+        # Not Truncator: it reads '<tingkat kecamatan>' in plain text as a tag and drops it.
+        return " ".join(words[:40]) + ("…" if len(words) > 40 else "")
 
     @property
     def author_name(self) -> str:

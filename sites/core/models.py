@@ -5,14 +5,16 @@ import re
 
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageViewRestriction
 
+from desa_platform.tenancy.current import current_desa
+
 from . import memo, rich_text
+from .text import plain_text
 
 META_DESCRIPTION_LENGTH = 160
 
@@ -50,8 +52,14 @@ class BasePage(Page):
 
     def get_meta_description(self) -> str:
         """The <meta name=description>: the editor's own text, else the summary, cut to a search-engine length."""
-        text = self.search_description or self.listing_summary or ""
-        text = re.sub(r"\s+", " ", strip_tags(text)).strip()
+        # Both are plain text already ('<' in them is a character, not a tag): only the spaces are tidied.
+        text = " ".join((self.search_description or self.listing_summary or "").split())
+        if not text:
+            # Index pages (/layanan/, /berita/) have no summary: their opening text, else what the page is.
+            text = plain_text(str(getattr(self, "intro", "") or ""))
+        if not text:
+            desa = current_desa()
+            text = f"{self.title} — situs resmi {desa.display_name}." if desa else self.title
         return Truncator(text).chars(META_DESCRIPTION_LENGTH)
 
     def json_ld(self, request=None) -> dict | None:
@@ -227,3 +235,27 @@ class PengaturanDesa(BaseGenericSetting):
     @property
     def has_contact(self) -> bool:
         return bool(self.alamat or self.telepon or self.email or self.whatsapp or self.jam_layanan)
+
+
+class DataContoh(models.Model):
+    """A piece of the pilot's sample content (figures, names, contact details). Residents never see this mark;
+    the admin's dashboard lists what is still sample so the desa replaces it (sites/core/sample.py)."""
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE, related_name="+")
+    object_id = models.CharField(max_length=64)
+    keterangan = models.CharField("keterangan", max_length=200)
+    # The object's fields when the pilot wrote it (for models without revisions: settings); changed -> not sample.
+    sidik = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        unique_together = [("content_type", "object_id")]
+        verbose_name = "data contoh"
+        verbose_name_plural = "data contoh"
+
+    def __str__(self):
+        return self.keterangan
+
+    @property
+    def obj(self):
+        model = self.content_type.model_class()
+        return model.objects.filter(pk=self.object_id).first() if model else None

@@ -8,5 +8,6 @@ from .sections import each_section
 
 urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.favicon, name="favicon"),
     *(path("", include(module.__name__)) for module in each_section("urls")),
 ]

@@ -1,11 +1,19 @@
 """Site-wide views of a desa that are not pages."""
 
+import io
+import logging
+from functools import lru_cache
+
 from django.http import HttpResponse, HttpResponseServerError
+from django.shortcuts import redirect
 from django.template import loader
 from django.views.decorators.http import require_GET
+from PIL import Image, ImageDraw
 
 from desa_platform.tenancy.current import current_desa
 from desa_platform.tenancy.themes import current_theme
+
+logger = logging.getLogger(__name__)
 
 
 @require_GET
@@ -32,3 +40,32 @@ def server_error(request):
     except Exception:
         html = "<h1>Terjadi gangguan</h1><p>Silakan muat ulang halaman ini beberapa saat lagi.</p>"
     return HttpResponseServerError(html)
+
+
+@lru_cache(maxsize=1)
+def default_favicon() -> bytes:
+    """The platform's icon for a desa without a logo: a green disc with a white rice-field stripe, as ICO."""
+    image = Image.new("RGBA", (64, 64), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((2, 2, 61, 61), fill=(21, 101, 52, 255))
+    for y in (26, 36, 46):
+        draw.line((14, y, 50, y - 6), fill=(255, 255, 255, 255), width=4)
+    buffer = io.BytesIO()
+    image.save(buffer, "ICO", sizes=[(16, 16), (32, 32), (48, 48)])
+    return buffer.getvalue()
+
+
+@require_GET
+def favicon(request):
+    """/favicon.ico: the desa's logo (a small square rendition) when it has one, else the platform's icon."""
+    from .models import PengaturanDesa
+
+    logo = PengaturanDesa.load(request_or_site=request).logo
+    if logo is not None:
+        try:
+            return redirect(logo.get_rendition("fill-64x64|format-png").url)
+        except Exception:  # a logo whose file is missing: the platform icon rather than an error
+            logger.warning("favicon: logo %s has no usable file", logo.pk)
+    response = HttpResponse(default_favicon(), content_type="image/x-icon")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

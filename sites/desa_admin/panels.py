@@ -41,3 +41,20 @@ class LatestMessagesPanel(Component):
             return {"available": False}
         finder = AdminURLFinder(self.user)
         return {"available": True, "messages": [(message, finder.get_edit_url(message)) for message in messages]}
+
+
+class SampleDataPanel(Component):
+    """The pilot's sample content still unchanged, with a link to each edit screen (never shown to residents)."""
+
+    name = "data_contoh"
+    order = 55
+    template_name = "desa_admin/panels/samples.html"
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        from sites.core.sample import samples
+
+        finder = AdminURLFinder(self.user)
+        return {"items": [(mark.keterangan, finder.get_edit_url(obj)) for mark, obj in samples()]}

@@ -15,6 +15,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import (
     Collection,
@@ -109,6 +110,9 @@ def grant_models(operator: Group, kepala: Group) -> None:
 
 def sync() -> None:
     """Bring an existing desa's roles up to today's rules (run after migrate in each desa schema)."""
+    with connection.cursor() as cursor:
+        if Workflow._meta.db_table not in connection.introspection.table_names(cursor):
+            return  # the platform's own schema: no pages, no roles
     operator = Group.objects.filter(name=OPERATOR).first()
     kepala = Group.objects.filter(name=KEPALA_DESA).first()
     workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first()

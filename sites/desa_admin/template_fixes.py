@@ -12,6 +12,14 @@ LITERALS = {
     "wagtailadmin/shared/headers/_actions.html": [('aria-label="Actions"', 'aria-label="Tindakan"')],
     "wagtailadmin/shared/header.html": [('value="Search"', 'value="Cari"')],
     "wagtailadmin/home.html": [('value="Search"', 'value="Cari"')],
+    # One 'add page' form makes one page, even when autosave and Terbitkan post it together (page_creation.py).
+    "wagtailadmin/pages/create.html": [
+        ("{% load wagtailadmin_tags %}", "{% load wagtailadmin_tags desa_admin_tags %}"),
+        (
+            '<input type="hidden" name="next" value="{{ next }}">',
+            '<input type="hidden" name="next" value="{{ next }}">{% desa_creation_token %}',
+        ),
+    ],
     # The creation form of a desa has no superuser switch (sites/desa_admin/users.py); edit.html already asks.
     "wagtailusers/users/create.html": [
         (

@@ -3,13 +3,14 @@
 from django.urls import include, path, reverse
 from wagtail import hooks
 
+from . import page_creation
 from .otp import urls as otp_urls
-from .panels import LatestMessagesPanel, OnboardingPanel
+from .panels import LatestMessagesPanel, OnboardingPanel, SampleDataPanel
 
 
 @hooks.register("construct_homepage_panels")
 def add_desa_panels(request, panels):
-    panels[:0] = [OnboardingPanel(), LatestMessagesPanel(request.user)]
+    panels[:0] = [OnboardingPanel(), SampleDataPanel(request.user), LatestMessagesPanel(request.user)]
 
 
 @hooks.register("register_admin_urls")
@@ -24,3 +25,13 @@ def otp_account_menu_item(request):
         "label": "Verifikasi dua langkah",
         "help_text": "Lindungi akun dengan kode dari aplikasi autentikator di ponsel.",
     }
+
+
+@hooks.register("before_create_page")
+def one_page_per_create_form(request, parent_page, page_class):
+    return page_creation.before_create(request, parent_page, page_class)
+
+
+@hooks.register("after_create_page")
+def remember_created_page(request, page):
+    page_creation.after_create(request, page)

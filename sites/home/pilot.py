@@ -2,6 +2,7 @@
 never overwritten."""
 
 from sites.core.models import PengaturanDesa
+from sites.core.sample import mark_sample
 
 SAMBUTAN = (
     "<p>Assalamu'alaikum warahmatullahi wabarakatuh, salam sejahtera untuk kita semua.</p>"
@@ -18,8 +19,16 @@ def load(home):
     settings = PengaturanDesa.base_queryset().first() or PengaturanDesa()
     if not settings.tagline:
         settings.tagline = "Purwarupa Desa Digital Kabupaten Tuban"
-    if not settings.alamat:
-        settings.alamat = "Kantor Desa Socorejo"
+    sample_contact = not (settings.telepon or settings.whatsapp or settings.email)
+    if not settings.alamat or settings.alamat == "Kantor Desa Socorejo":
+        settings.alamat = "Kantor Desa Socorejo\nJl. Raya Socorejo No. 1, Dusun Krajan"
+    if sample_contact:
+        # Believable, not real: marked as sample in the admin until the desa enters its own.
+        settings.telepon = "(0356) 711 2025"
+        settings.whatsapp = "0812 3000 2025"
+        settings.email = "pemdes@socorejo.desa.id"
     if not settings.jam_layanan:
         settings.jam_layanan = "Senin–Kamis 08.00–15.00 WIB\nJumat 08.00–11.00 WIB"
     settings.save()
+    if sample_contact:
+        mark_sample(settings, "Alamat, telepon, WhatsApp dan surel kantor: contoh dari pilot")

@@ -1,8 +1,11 @@
 """Kontak: the desa's contact details, a map link, and a contact/complaint form stored in the desa's schema."""
 
+import re
+import secrets
 from urllib.parse import urlencode
 
 from django.db import models
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.cache import patch_cache_control
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -17,6 +20,13 @@ from sites.core.models import SectionIndexPage, intro_field
 from . import ratelimit
 
 SESSION_KEY = "kontak_terkirim"
+STATUS_KEY = "kontak_status"
+KODE = re.compile(r"[A-Za-z0-9_-]{20,40}")
+
+
+def new_kode() -> str:
+    """The unguessable part of a message's status address (its number P-00001 is easy to guess)."""
+    return secrets.token_urlsafe(18)
 
 
 class KontakPage(RoutablePageMixin, SectionIndexPage):
@@ -70,6 +80,7 @@ class KontakPage(RoutablePageMixin, SectionIndexPage):
                 pesan = form.save()
                 self.notify(pesan)
                 request.session[SESSION_KEY] = pesan.nomor
+                request.session[STATUS_KEY] = pesan.kode
                 return redirect(self.sent_url(request))
             else:
                 status = 400
@@ -82,11 +93,32 @@ class KontakPage(RoutablePageMixin, SectionIndexPage):
     @path("terkirim/", name="terkirim")
     def sent_view(self, request):
         nomor = request.session.pop(SESSION_KEY, None)
+        kode = request.session.pop(STATUS_KEY, None)
+        status_url = self.get_url(request) + self.reverse_subpage("status", args=[kode]) if kode else ""
         response = self.render(
             request,
             template="kontak/kontak_page_terkirim.html",
-            context_overrides={"nomor": nomor, "crumb_current": "Pesan terkirim", "canonical_path": self.url},
+            context_overrides={
+                "nomor": nomor,
+                "status_url": status_url,
+                "crumb_current": "Pesan terkirim",
+                "canonical_path": self.url,
+            },
         )
+        return self.private(response)
+
+    @path("status/<str:kode>/", name="status")
+    def status_view(self, request, kode):
+        """Where the sender follows their message: number, kind, date and status; nothing personal."""
+        pesan = Pesan.objects.filter(kode=kode).first() if KODE.fullmatch(kode) else None
+        if pesan is None:
+            raise Http404("Pesan tidak ditemukan")
+        response = self.render(
+            request,
+            template="kontak/kontak_page_status.html",
+            context_overrides={"pesan": pesan, "crumb_current": f"Pesan {pesan.nomor}", "canonical_path": self.url},
+        )
+        response["X-Robots-Tag"] = "noindex"
         return self.private(response)
 
     def sent_url(self, request) -> str:
@@ -192,6 +224,8 @@ class Pesan(models.Model):
     catatan = models.TextField(
         "catatan tindak lanjut", blank=True, help_text="Catatan internal petugas; tidak tampil bagi warga."
     )
+    # The sender's status page is /kontak/status/<kode>/; messages from before it have none.
+    kode = models.CharField("kode status", max_length=40, blank=True, db_index=True, editable=False)
 
     panels = [
         MultiFieldPanel(
@@ -208,6 +242,11 @@ class Pesan(models.Model):
 
     def __str__(self):
         return f"{self.nomor} · {self.get_jenis_display()} dari {self.nama}"
+
+    def save(self, *args, **kwargs):
+        if not self.kode and not self.pk:
+            self.kode = new_kode()
+        super().save(*args, **kwargs)
 
     @property
     def nomor(self) -> str:

@@ -2,6 +2,8 @@
 the desa replaces them in Pemerintahan → Perangkat desa. Safe to run again: nothing is added once any
 perangkat exists."""
 
+from sites.core.sample import mark_sample
+
 from .models import AnggotaBPD, Lembaga, PerangkatDesa
 
 K = PerangkatDesa.Kelompok
@@ -50,7 +52,7 @@ def load(home):
         return
     for nama, jabatan, kelompok, urutan in PERANGKAT:
         # No made-up portrait: without a photo the chart shows initials and the sambutan shows no picture.
-        PerangkatDesa.objects.create(
+        person = PerangkatDesa.objects.create(
             nama=nama,
             jabatan=jabatan,
             kelompok=kelompok,
@@ -58,10 +60,15 @@ def load(home):
             periode_mulai=2019,
             periode_selesai=2027,
         )
+        mark_sample(person, f"Perangkat desa {jabatan}: nama contoh dari pilot")
     for nama, jabatan, urutan in BPD:
-        AnggotaBPD.objects.create(nama=nama, jabatan=jabatan, urutan=urutan, periode_mulai=2019, periode_selesai=2027)
+        member = AnggotaBPD.objects.create(
+            nama=nama, jabatan=jabatan, urutan=urutan, periode_mulai=2019, periode_selesai=2027
+        )
+        mark_sample(member, f"Anggota BPD ({jabatan}): nama contoh dari pilot")
     if not Lembaga.objects.exists():
         for urutan, (nama, singkatan, keterangan, jumlah) in enumerate(LEMBAGA, start=1):
-            Lembaga.objects.create(
+            lembaga = Lembaga.objects.create(
                 nama=nama, singkatan=singkatan, keterangan=keterangan, jumlah_anggota=jumlah, urutan=urutan
             )
+            mark_sample(lembaga, f"Lembaga {singkatan or nama}: ketua dan jumlah anggota contoh dari pilot")

@@ -1,9 +1,12 @@
 """Profil desa: the overview page and its parts (sejarah, visi-misi, geografi, demografi, potensi)."""
 
+import re
+
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -143,6 +146,11 @@ class GeografiPage(BasePage):
         ]
         return [(side, value) for side, value in pairs if value]
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["dusun_list"] = dusun_with_heads(list(self.dusun.all()))
+        return context
+
     def totals(self) -> dict:
         dusun = list(self.dusun.all())
         return {
@@ -152,16 +160,40 @@ class GeografiPage(BasePage):
         }
 
 
+def _dusun_key(text: str) -> str:
+    """'Dusun Krajan', 'Kepala Dusun Krajan', 'Kasun Krajan' -> 'krajan'."""
+    words = [w for w in re.split(r"[^a-z0-9]+", text.lower()) if w and w not in {"kepala", "dusun", "kasun", "dsn"}]
+    return " ".join(words)
+
+
+def dusun_with_heads(dusun_list: list) -> list:
+    """Each dusun with its head taken from Pemerintahan (the live, active Kepala Dusun whose jabatan names it):
+    one source of truth for residents. A name typed here before that existed is shown only when Pemerintahan
+    has nobody for the dusun."""
+    try:
+        perangkat = apps.get_model("pemerintahan", "PerangkatDesa")
+    except LookupError:
+        perangkat = None
+    heads = {}
+    if perangkat is not None:
+        for person in perangkat.objects.filter(live=True, aktif=True, kelompok="kewilayahan"):
+            heads.setdefault(_dusun_key(person.jabatan), person.nama)
+    for dusun in dusun_list:
+        dusun.kepala = heads.get(_dusun_key(dusun.nama)) or dusun.kepala_dusun
+    return dusun_list
+
+
 class Dusun(Orderable):
     page = ParentalKey(GeografiPage, related_name="dusun", on_delete=models.CASCADE)
     nama = models.CharField("nama dusun", max_length=80, help_text="Mis. 'Dusun Krajan'.")
+    # Kept for names typed before Pemerintahan existed; residents see the Kepala Dusun from Pemerintahan.
     kepala_dusun = models.CharField("kepala dusun", max_length=100, blank=True, help_text="Nama kepala dusun.")
     jumlah_rw = models.PositiveSmallIntegerField("jumlah RW", null=True, blank=True, help_text="Banyaknya RW.")
     jumlah_rt = models.PositiveSmallIntegerField("jumlah RT", null=True, blank=True, help_text="Banyaknya RT.")
 
     panels = [
         FieldPanel("nama"),
-        FieldPanel("kepala_dusun"),
+        HelpPanel("Kepala dusun diisi di menu <b>Pemerintahan → Perangkat desa</b> (jabatan 'Kepala Dusun …')."),
         FieldRowPanel([FieldPanel("jumlah_rw"), FieldPanel("jumlah_rt")]),
     ]
 

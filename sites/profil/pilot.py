@@ -6,10 +6,12 @@ from decimal import Decimal
 
 from wagtail.models import Site
 
+from sites.core.sample import mark_sample
+
 from .models import Dusun, ProfilPage
 
 
-def figures(title, unit, rows, note="Data contoh; diganti dengan data desa."):
+def figures(title, unit, rows, note=""):
     return (
         "figures",
         {"title": title, "unit": unit, "rows": [{"label": k, "value": v} for k, v in rows], "note": note},
@@ -17,9 +19,11 @@ def figures(title, unit, rows, note="Data contoh; diganti dengan data desa."):
 
 
 def _publish(page, **fields):
-    """Fill a draft part once and publish it; a part that is already live is the desa's and stays as it is."""
+    """Fill a draft part once and publish it; a part that is already live is the desa's and stays as it is.
+    Its figures are samples: marked so in the admin (never on the public page)."""
     if page is None or page.live:
         return
+    mark_sample(page, f"{page.title}: angka dan isi contoh dari pilot, ganti dengan data desa")
     for name, value in fields.items():
         if name == "dusun":
             page.dusun = [Dusun(**row) for row in value]
@@ -67,7 +71,7 @@ def load(home):
     )
     _publish(
         parts.get("demografi"),
-        keadaan_per="Juni 2024 (contoh)",
+        keadaan_per="Juni 2024",
         jumlah_penduduk=4512,
         jumlah_kk=1398,
         laki_laki=2247,

@@ -185,3 +185,27 @@ def test_tree_rules(client_a):
         assert not KontakPage.can_exist_under(page)
         assert KontakPage.allowed_subpage_models() == []
         assert page.show_in_menus
+
+
+@pytest.mark.django_db
+def test_the_sender_follows_the_message_on_an_unguessable_status_page(client_a, client_b):
+    sent = client_a.get(send(client_a, ip="36.72.9.9")["Location"]).content.decode()
+    import re
+
+    status_url = re.search(r'href="(http://uji-a\.test/kontak/status/[A-Za-z0-9_-]{20,40}/)"', sent).group(1)
+    path = status_url.removeprefix("http://uji-a.test")
+    page = client_a.get(path)
+    assert page.status_code == 200 and "private" in page["Cache-Control"]
+    html = page.content.decode()
+    with client_a.schema():
+        pesan = Pesan.objects.get(pesan=MESSAGE["pesan"])
+    assert pesan.nomor in html and "Baru" in html and "Pengaduan" in html
+    for personal in (MESSAGE["nama"], MESSAGE["email"], MESSAGE["telepon"], "Lampu jalan"):
+        assert personal not in html
+    with client_a.schema():
+        pesan.status = Pesan.Status.SELESAI
+        pesan.save()
+    assert "Selesai" in client_a.get(path).content.decode()
+    assert client_a.get("/kontak/status/" + "x" * 24 + "/").status_code == 404
+    assert client_a.get("/kontak/status/1/").status_code == 404
+    assert client_b.get(path).status_code == 404  # another desa never answers for this one

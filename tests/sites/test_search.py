@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 
@@ -50,3 +51,30 @@ def test_drafts_are_not_found(client_a):
         BeritaIndexPage.objects.get().add_child(instance=draft)
         draft.unpublish()
     assert "Tidak ada hasil" in text(client_a.get("/cari/?q=rahasia"))
+
+
+def test_pembangunan_finds_membangun_and_bangun(client_a):
+    add_article(client_a, "Gotong Royong", "Warga membangun pos ronda bersama.")
+    add_article(client_a, "Balai Dusun", "Balai dusun selesai dibangun tahun ini.")
+    found = text(client_a.get("/cari/?q=pembangunan"))
+    assert "Gotong Royong" in found and "Balai Dusun" in found
+
+
+def test_the_exact_phrase_comes_first(client_a):
+    add_article(client_a, "Desa dan Jalannya", "Jalan di desa kami rusak; desa memperbaiki jalan dengan dana desa.")
+    add_article(client_a, "Jalan Desa Diaspal", "Jalan desa sepanjang dua kilometer diaspal.")
+    found = text(client_a.get("/cari/?q=jalan+desa"))
+    assert found.index("Jalan Desa Diaspal") < found.index("Desa dan Jalannya")
+
+
+def test_each_result_shows_its_matching_sentence_marked_and_escaped(client_a):
+    add_article(
+        client_a,
+        "Kabar Embung",
+        "Rapat dimulai pagi hari. Warga sepakat membangun embung &lt;baru&gt; di Krajan. Rapat selesai siang.",
+    )
+    html = client_a.get("/cari/?q=pembangunan+embung").content.decode()
+    sentence = re.search(r'<p class="search-sentence">(.*?)</p>', html).group(1)
+    assert "<mark>membangun</mark>" in sentence and "<mark>embung</mark>" in sentence
+    assert "&lt;baru&gt;" in sentence and "<baru>" not in sentence
+    assert "Rapat dimulai" not in sentence
