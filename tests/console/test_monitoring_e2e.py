@@ -13,8 +13,12 @@ from desa_platform.monitoring.models import DailyVisits, Guidance, TenantActivit
 from desa_platform.tenancy.models import AuditLog, Desa
 
 from .conftest import PASSWORD, current_code
-from .test_e2e import CHROMIUM, SCREENSHOTS, QuietHandler  # noqa: F401 - the same server and browser setup
-from .test_e2e import live_server_url  # noqa: F401 - fixture
+from .test_e2e import (  # noqa: F401 - the same server and browser setup
+    CHROMIUM,
+    SCREENSHOTS,
+    QuietHandler,
+    live_server_url,  # noqa: F401 - fixture
+)
 
 pytestmark = pytest.mark.skipif(not __import__("pathlib").Path(CHROMIUM).exists(), reason="no Chromium")
 
