@@ -2,6 +2,7 @@
 the indicator report; screenshots in CONSOLE_SCREENSHOTS (default /tmp/console-e2e) to look at."""
 
 import datetime
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -13,14 +14,13 @@ from desa_platform.monitoring.models import DailyVisits, Guidance, TenantActivit
 from desa_platform.tenancy.models import AuditLog, Desa
 
 from .conftest import PASSWORD, current_code
-from .test_e2e import (  # noqa: F401 - the same server and browser setup
+from .test_e2e import (
     CHROMIUM,
     SCREENSHOTS,
-    QuietHandler,
-    live_server_url,  # noqa: F401 - fixture
+    live_server_url,  # noqa: F401 - the same threaded WSGI server fixture
 )
 
-pytestmark = pytest.mark.skipif(not __import__("pathlib").Path(CHROMIUM).exists(), reason="no Chromium")
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no Chromium at {CHROMIUM}")
 
 
 def remove_rows():
