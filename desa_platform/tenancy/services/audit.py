@@ -34,6 +34,9 @@ ACTION_LABELS = {
     "staff-create": "Membuat akun staf",
     "staff-off": "Menonaktifkan akun staf",
     "staff-on": "Mengaktifkan akun staf",
+    "bimbingan": "Mengirim pesan bimbingan",
+    "karantina": "Mengarantina halaman (judol)",
+    "judol-aman": "Menandai temuan judol aman",
 }
 
 
