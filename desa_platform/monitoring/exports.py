@@ -114,8 +114,9 @@ def indicators_pdf(period: Period, report: dict, other: Period | None, compare: 
     pdf.set_font("Helvetica", "B", 7)
     pdf.set_fill_color(238, 242, 246)
     pdf.cell(widths[0], 6, "Wilayah / desa", border=1, fill=True)
-    for number in range(1, len(INDICATORS) + 1):
-        pdf.cell(26, 6, f"Indikator {number}", border=1, fill=True, align="C")
+    for number, spec in enumerate(INDICATORS, 1):
+        unit = {"per bulan per situs": "/bulan", "set data": "set"}.get(spec[4], spec[4])
+        pdf.cell(26, 6, latin1(f"Indikator {number} ({unit})"), border=1, fill=True, align="C")
     pdf.ln()
     for level, name, _, now, before in _indicator_rows(report, compare):
         pdf.set_font("Helvetica", "B" if level != "desa" else "", 7)

@@ -91,6 +91,17 @@ def send(author, subject: str, body: str, kind: str, value: str = "", *, mail: b
     return guidance
 
 
+def notify(desa: Desa, author, subject: str, body: str) -> Guidance:
+    """A message to one desa whatever its state (e.g. why a page of a suspended desa was taken off)."""
+    name = getattr(author, "username", None) or str(author)
+    with schema_context("public"):
+        guidance = Guidance.objects.create(
+            author=name, subject=subject[:200], body=body[:5000], audience=desa.display_name
+        )
+        GuidanceDelivery.objects.create(guidance=guidance, desa=desa)
+    return guidance
+
+
 def unread_for(desa: Desa) -> list[GuidanceDelivery]:
     with schema_context("public"):
         return list(GuidanceDelivery.objects.filter(desa=desa, read_at__isnull=True).select_related("guidance")[:10])

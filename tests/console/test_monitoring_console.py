@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from desa_platform.monitoring import guidance
 from desa_platform.monitoring.judol import scanner
-from desa_platform.monitoring.models import ScanFinding, TenantActivity
+from desa_platform.monitoring.models import DailyVisits, ScanFinding, TenantActivity
 from desa_platform.tenancy.models import Desa
 from tests.monitoring.test_judol import plant
 
@@ -104,8 +104,10 @@ def test_judol_findings_show_the_page_and_karantina_in_one_click(console, client
 def test_the_kecamatan_digest_lists_each_desa_of_the_month(console, client_a, desa_a):
     plant(client_a, "Kabar bulan ini", "<p>Isi.</p>")
     month = timezone.localdate().strftime("%Y-%m")
+    DailyVisits.objects.create(desa=desa_a, day=timezone.localdate(), views=7)
     page = console.get(f"/console/ringkasan-kecamatan/?kecamatan=Jenu&bulan={month}").content.decode()
     assert "Desa Uji A" in page and "Desa Uji B" in page
+    assert '<td><strong>Jenu</strong></td><td class="num">7</td>' in page
     console.post(f"/console/ringkasan-kecamatan/?kecamatan=Jenu&bulan={month}", {"email": "camat.jenu@tuban.test"})
     from desa_platform.monitoring import digest
     from desa_platform.outbox.models import OutboxMessage

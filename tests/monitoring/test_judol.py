@@ -7,7 +7,7 @@ from wagtail.models import Page
 
 from desa_platform.monitoring.judol import quarantine, scanner
 from desa_platform.monitoring.judol.lists import find_phrases
-from desa_platform.monitoring.models import ScanFinding, ScanRequest
+from desa_platform.monitoring.models import GuidanceDelivery, ScanFinding, ScanRequest
 from desa_platform.outbox.models import OutboxMessage
 from desa_platform.tenancy.models import AuditLog, Desa
 from sites.berita.models import BeritaIndexPage, BeritaPage
@@ -119,6 +119,8 @@ def test_publishing_queues_a_scan_that_reports_mails_and_karantina_unpublishes(c
     finding.refresh_from_db()
     assert finding.state == "karantina" and finding.handled_by == "budi"
     assert AuditLog.objects.filter(action="karantina", desa_slug=desa_a.slug).exists()
+    told = GuidanceDelivery.objects.get(desa=desa_a, read_at__isnull=True).guidance
+    assert "dikarantina" in told.subject and finding.url in told.body
 
 
 def test_karantina_of_a_home_page_finding_suspends_the_site(client_a, desa_a):

@@ -66,3 +66,11 @@ def test_the_chart_is_plain_svg_with_one_bar_a_day():
     svg = visits.svg_chart(points)
     assert svg.startswith("<svg") and svg.count("<rect") == 30 and "<script" not in svg
     assert "435 seluruhnya" in svg and "01-12: 0 tampilan" in svg
+
+
+def test_the_judol_guards_own_fetches_are_not_visits(desa_a):
+    from desa_platform.monitoring.judol import scanner
+    from desa_platform.tenancy.models import Desa
+
+    run = scanner.scan(Desa.objects.filter(pk=desa_a.pk))
+    assert run.pages_fetched == 2 and visits.pending_counts(desa_a)[timezone.localdate()] == 0

@@ -106,6 +106,7 @@ def digest(request):
         "label": digests.month_label(year, month),
         "rows": rows,
         "form": form,
+        "visits_by_kecamatan": visits.per_kecamatan(30),
         "totals": {
             "visits": sum(r.visits for r in rows),
             "publishes": sum(r.publishes for r in rows),

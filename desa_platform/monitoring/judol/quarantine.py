@@ -8,6 +8,7 @@ from desa_platform.tenancy.models import AuditLog
 from desa_platform.tenancy.services import audit, lifecycle
 from desa_platform.tenancy.services.provisioning import ProvisioningError
 
+from .. import guidance
 from ..models import KnownLinkDomain, ScanFinding
 
 
@@ -38,6 +39,15 @@ def quarantine(finding: ScanFinding, actor) -> str:
         same_page = same_page.filter(page_id=finding.page_id) if finding.page_id else same_page.filter(pk=finding.pk)
         same_page.update(state=ScanFinding.State.QUARANTINED, handled_by=_name(actor), handled_at=timezone.now())
         audit.record(actor, AuditLog.Action.QUARANTINE, desa, temuan=finding.pk, halaman=finding.url, hasil=done)
+        guidance.notify(
+            desa,
+            actor,
+            "Halaman dikarantina: dugaan konten judi online",
+            f"Penjaga judol Diskominfo menemukan {finding.get_kind_display().lower()} di {finding.url}"
+            f"{f' (“{finding.page_title}”)' if finding.page_title else ''}: {finding.detail}.\n\n"
+            f"Tindakan: {done}. Periksa revisi terakhir halaman itu, hapus isi yang disisipkan, ganti kata sandi "
+            "semua akun admin, lalu hubungi Diskominfo sebelum menerbitkannya lagi.",
+        )
     return done
 
 

@@ -24,9 +24,12 @@ class MonitoringCommands:
         digest.add_argument("--bulan", default="", help="YYYY-MM (default: last month).")
 
     def handle_monitor_refresh(self, **_):
-        from desa_platform.monitoring import liveness
+        from desa_platform.monitoring import liveness, tenant_list
+        from desa_platform.tenancy.models import Desa
 
-        self.stdout.write(f"Ringkasan {liveness.refresh_all()} desa dihitung ulang.")
+        count = liveness.refresh_all()
+        tenant_list.schema_versions(list(Desa.objects.values_list("schema_name", flat=True)), refresh=True)
+        self.stdout.write(f"Ringkasan {count} desa dihitung ulang.")
 
     def handle_monitor_tick(self, nginx_log, **_):
         from desa_platform.monitoring import visits
