@@ -7,6 +7,11 @@ from django.utils import timezone
 from django_tenants.models import DomainMixin, TenantMixin
 
 kode_pos_validator = RegexValidator(r"^\d{5}$", "Kode pos harus 5 angka.")
+# Kemendagri code, dotted: provinsi.kabupaten.kecamatan.desa (an OPD or a puskesmas carries its kabupaten's or
+# kecamatan's code); see tenancy/wilayah.py.
+kode_wilayah_validator = RegexValidator(
+    r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$", "Kode wilayah ditulis seperti 35.23.12.2002."
+)
 
 
 class Desa(TenantMixin):
@@ -30,6 +35,9 @@ class Desa(TenantMixin):
     kabupaten = models.CharField("kabupaten", max_length=100, blank=True)
     provinsi = models.CharField("provinsi", max_length=100, blank=True)
     kode_pos = models.CharField("kode pos", max_length=5, blank=True, validators=[kode_pos_validator])
+    kode_wilayah = models.CharField(
+        "kode wilayah", max_length=13, blank=True, db_index=True, validators=[kode_wilayah_validator]
+    )
     status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.ACTIVE)
     theme = models.CharField("tema", max_length=40, default=settings.DESA_DEFAULT_THEME)
     created = models.DateTimeField("dibuat", auto_now_add=True)

@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 
 from sites.core.blocks import SIMPLE_RICH_TEXT_FEATURES
+from sites.core.kinds import current_words
 from sites.core.models import BasePage
 
 logger = logging.getLogger(__name__)
@@ -106,7 +107,7 @@ class HomePage(BasePage):
             "judul": self.sambutan_judul,
             "teks": self.sambutan_teks,
             "nama": self.sambutan_nama or (kades.nama if kades else ""),
-            "jabatan": kades.jabatan if kades and not self.sambutan_nama else "Kepala Desa",
+            "jabatan": kades.jabatan if kades and not self.sambutan_nama else current_words().kepala,
             "foto": self.sambutan_foto or (kades.foto if kades else None),
         }
 

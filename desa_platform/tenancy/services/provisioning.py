@@ -12,7 +12,7 @@ from django_tenants.utils import schema_context, schema_exists
 
 from .. import template_schema
 from ..current import facts_for
-from ..models import Desa, Domain, kode_pos_validator
+from ..models import Desa, Domain, kode_pos_validator, kode_wilayah_validator
 from ..themes import available_themes
 
 SLUG_RE = re.compile(r"^[a-z][a-z0-9-]{1,48}[a-z0-9]$")
@@ -48,6 +48,7 @@ class DesaSpec:
     kabupaten: str = ""
     provinsi: str = ""
     kode_pos: str = ""
+    kode_wilayah: str = ""
     theme: str = ""
     aliases: list[str] = field(default_factory=list)
 
@@ -64,6 +65,8 @@ def validate(spec: DesaSpec) -> None:
         )
     elif spec.slug in RESERVED_SLUGS or spec.slug.startswith("pg-") or schema_name_for(spec.slug) in RESERVED_SLUGS:
         errors.append(f"Slug '{spec.slug}' dicadangkan oleh sistem; pilih nama lain.")
+    elif schema_name_for(spec.slug).startswith(template_schema.TEMPLATE_SCHEMA):
+        errors.append(f"Slug '{spec.slug}' dicadangkan oleh sistem; pilih nama lain.")
     elif Desa.objects.filter(slug=spec.slug).exists() or schema_exists(schema_name_for(spec.slug)):
         errors.append(f"Slug '{spec.slug}' sudah dipakai.")
     if not (spec.name or "").strip():
@@ -75,6 +78,11 @@ def validate(spec: DesaSpec) -> None:
             kode_pos_validator(spec.kode_pos)
         except Exception:
             errors.append(f"Kode pos '{spec.kode_pos}' harus 5 angka.")
+    if spec.kode_wilayah:
+        try:
+            kode_wilayah_validator(spec.kode_wilayah)
+        except Exception:
+            errors.append(f"Kode wilayah '{spec.kode_wilayah}' tidak sah: tulis seperti 35.23.12.2002.")
     if spec.theme and spec.theme not in available_themes():
         errors.append(f"Tema '{spec.theme}' tidak ada; pilih salah satu: {', '.join(available_themes())}.")
     domains = [d.strip().lower() for d in spec.domains + spec.aliases]
@@ -94,10 +102,13 @@ def validate(spec: DesaSpec) -> None:
 
 
 def create_desa(spec: DesaSpec, template=None) -> Desa:
-    """Create a desa by cloning the template schema; all or nothing. A bulk run passes the template it checked."""
+    """Create a desa (or any kind of office) by cloning its kind's template schema; all or nothing. A bulk run
+    passes the template it checked."""
     with schema_context("public"):
         validate(spec)
-        template = template or template_schema.ensure_template()
+        # Each kind is cloned from its own template (its own default tree and words).
+        if template is None or template.schema_name != template_schema.schema_for(spec.kind):
+            template = template_schema.ensure_template(kind=spec.kind)
         domains = [d.strip().lower() for d in spec.domains + spec.aliases]
         with transaction.atomic():
             desa = Desa.objects.create(
@@ -109,6 +120,7 @@ def create_desa(spec: DesaSpec, template=None) -> Desa:
                 kabupaten=spec.kabupaten,
                 provinsi=spec.provinsi,
                 kode_pos=spec.kode_pos,
+                kode_wilayah=spec.kode_wilayah,
                 theme=spec.theme or settings.DESA_DEFAULT_THEME,
             )
             for index, domain in enumerate(domains):
