@@ -7,11 +7,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from desa_platform.console import support_views
+from desa_platform.console import views as console_views
 
 urlpatterns = [
     # Diskominfo support access (opened from the console; see desa_platform/tenancy/services/support.py)
-    path("admin/dukungan/<str:token>/", support_views.enter, name="support-enter"),
+    path("admin/dukungan/<str:token>/", console_views.support_enter, name="support-enter"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),

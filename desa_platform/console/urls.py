@@ -1,15 +1,15 @@
 from django.urls import path
 
-from . import views, views_auth
+from . import views
 
 app_name = "console"
 
 urlpatterns = [
-    path("login/", views_auth.login_view, name="login"),
-    path("otp/", views_auth.otp_verify, name="otp-verify"),
-    path("otp/daftar/", views_auth.otp_enrol, name="otp-enrol"),
-    path("keluar/", views_auth.logout_view, name="logout"),
-    path("sandi/<uidb64>/<token>/", views_auth.SetPasswordView.as_view(), name="set-password"),
+    path("login/", views.login_view, name="login"),
+    path("otp/", views.otp_verify, name="otp-verify"),
+    path("otp/daftar/", views.otp_enrol, name="otp-enrol"),
+    path("keluar/", views.logout_view, name="logout"),
+    path("sandi/<uidb64>/<token>/", views.SetPasswordView.as_view(), name="set-password"),
     path("", views.index, name="index"),
     path("ekspor.csv", views.export_csv, name="export"),
     path("baru/", views.create, name="create"),

@@ -23,8 +23,8 @@ from wagtail.search import index
 
 from desa_platform.pagecache import memo
 from sites.core.blocks import SIMPLE_RICH_TEXT_FEATURES, BodyBlock
+from sites.core.formatting import nama_bulan
 from sites.core.models import BasePage
-from sites.core.templatetags.desa_tags import nama_bulan
 
 PER_PAGE = 9
 RELATED_COUNT = 3

@@ -7,8 +7,8 @@ from django.utils import translation
 from django.utils.timezone import make_aware
 
 from sites.core.blocks import FiguresBlock, ParagraphBlock
+from sites.core.formatting import angka, bulan_tahun, jam, rupiah, tanggal, tanggal_hari
 from sites.core.models import PengaturanDesa
-from sites.core.templatetags.desa_tags import angka, bulan_tahun, jam, rupiah, tanggal, tanggal_hari
 from sites.core.views import server_error
 from sites.profil.models import ProfilPage, ProfilSectionPage
 from tests.sites import home_page, publish, text

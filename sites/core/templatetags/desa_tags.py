@@ -1,130 +1,29 @@
 """Template tags every desa template may use: `{% load desa_tags %}`.
 
-Dates are written in Indonesian by hand, not through Django's locale machinery, so "7 November 2019" comes
-out the same whatever language the request (or the admin user) happens to use.
+The formatting filters (`|tanggal`, `|angka`, `|rupiah`…) are plain functions in `sites/core/formatting.py`,
+registered here; menu and breadcrumbs live in `navigation_tags.py` and are registered here too, so the one
+`{% load desa_tags %}` every theme's templates start with keeps giving them.
 """
 
-import datetime
 import json
-from decimal import Decimal
 
 from django import template
 from django.templatetags.static import static
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 from wagtail.whitelist import check_url
 
-from desa_platform.pagecache import memo
+from sites.core.formatting import angka, angka_ringkas, bulan_tahun, jam, rupiah, tanggal, tanggal_hari, tanggal_jam
+
+from . import navigation_tags
+from .navigation_tags import home_page
 
 register = template.Library()
+register.tags.update(navigation_tags.register.tags)
 
-BULAN = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-]
-HARI = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
-
-
-def _local(value):
-    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
-        return timezone.localtime(value)
-    return value
-
-
-def nama_bulan(month: int) -> str:
-    return BULAN[int(month) - 1]
-
-
-@register.filter
-def tanggal(value) -> str:
-    """7 November 2019"""
-    if not value:
-        return ""
-    value = _local(value)
-    return f"{value.day} {BULAN[value.month - 1]} {value.year}"
-
-
-@register.filter
-def tanggal_hari(value) -> str:
-    """Kamis, 7 November 2019"""
-    if not value:
-        return ""
-    value = _local(value)
-    return f"{HARI[value.weekday()]}, {tanggal(value)}"
-
-
-@register.filter
-def jam(value) -> str:
-    """09.00 (Indonesian writes hours with a dot)."""
-    if not value:
-        return ""
-    value = _local(value)
-    return f"{value.hour:02d}.{value.minute:02d}"
-
-
-@register.filter
-def tanggal_jam(value) -> str:
-    """7 November 2019, 09.00 WIB"""
-    if not value:
-        return ""
-    suffix = " WIB" if str(timezone.get_current_timezone()) == "Asia/Jakarta" else ""
-    return f"{tanggal(value)}, {jam(value)}{suffix}"
-
-
-@register.filter
-def bulan_tahun(value) -> str:
-    """November 2019"""
-    if not value:
-        return ""
-    value = _local(value)
-    return f"{BULAN[value.month - 1]} {value.year}"
-
-
-@register.filter
-def angka(value, decimals=0) -> str:
-    """1.234.567 (or 1.234,50 with `|angka:2`): Indonesian grouping, whatever the active locale."""
-    if value is None or value == "":
-        return ""
-    try:
-        number = Decimal(str(value))
-    except ArithmeticError:
-        return str(value)
-    decimals = int(decimals)
-    text = f"{number:,.{decimals}f}"  # 1,234,567.50
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-
-
-@register.filter
-def angka_ringkas(value) -> str:
-    """A figure with its decimals only when it has any: 12 → '12', 12.50 → '12,5'."""
-    if value is None or value == "":
-        return ""
-    number = Decimal(str(value))
-    if number == number.to_integral_value():
-        return angka(number)
-    text = angka(number, 2).rstrip("0")
-    return text
-
-
-@register.filter
-def rupiah(value) -> str:
-    """Rp 1.234.567"""
-    if value is None or value == "":
-        return ""
-    return f"Rp {angka(value)}"
+for _filter in (tanggal, tanggal_hari, jam, tanggal_jam, bulan_tahun, angka, angka_ringkas, rupiah):
+    register.filter(_filter.__name__, _filter)
 
 
 @register.filter
@@ -143,62 +42,6 @@ def richtext_safe(value) -> str:
         if check_url(link["href"]) is None:
             del link["href"]
     return mark_safe(str(soup))  # noqa: S308 - parsed and re-serialised, unsafe links removed
-
-
-def _home(request):
-    """The desa's home page (root of its one Site), cached on the request."""
-    if request is None:
-        return None
-    if not hasattr(request, "_desa_home"):
-        site = Site.find_for_request(request)
-        request._desa_home = site.root_page if site else None
-    return request._desa_home
-
-
-@register.simple_tag(takes_context=True)
-def main_menu(context) -> list[dict]:
-    """Top navigation: the home page's live children with 'Tampilkan di menu' ticked, in tree order."""
-    request = context.get("request")
-    home = _home(request)
-    if home is None:
-        return []
-    current_path = getattr(context.get("page"), "path", "")
-
-    def load():
-        return [(child.title, child.get_url(request), child.path) for child in home.get_children().live().in_menu()]
-
-    return [
-        {"title": title, "url": url, "active": bool(current_path) and current_path.startswith(path)}
-        for title, url, path in memo.remember("main_menu", load)
-    ]
-
-
-@register.simple_tag(takes_context=True)
-def breadcrumbs(context) -> list:
-    """The pages from the desa's home down to the current one, which is left out (base.html prints its title).
-
-    A view below a page (a news category, the search page) sets `crumb_current`; then the page itself is a link.
-    """
-    page = context.get("page")
-    request = context.get("request")
-    home = _home(request)
-    sub_view = bool(context.get("crumb_current"))
-    if home is None:
-        return []
-    if page is None:
-        return [home] if sub_view else []
-    if getattr(page, "depth", 0) < home.depth or (page.depth == home.depth and not sub_view):
-        return []
-    crumbs = _ancestors_below(home, page)
-    return crumbs + [page] if sub_view else crumbs
-
-
-def _ancestors_below(home, page) -> list:
-    """The page's ancestors from the desa's home down; shared by the pages of one parent for a content generation."""
-    paths = [page.path[: depth * page.steplen] for depth in range(home.depth, page.depth)]
-    if not paths:
-        return []
-    return memo.remember(f"ancestors:{paths[-1]}", lambda: list(Page.objects.filter(path__in=paths).order_by("depth")))
 
 
 @register.simple_tag(takes_context=True)
@@ -237,8 +80,8 @@ def og_image_url(context, image=None) -> str:
         page = context.get("page")
         image = getattr(page, "listing_image", None)
     if image is None:
-        settings = _pengaturan(context)
-        image = getattr(settings, "logo", None)
+        pengaturan = _pengaturan(context)
+        image = getattr(pengaturan, "logo", None)
     if image is None:
         return ""
     rendition = image.get_rendition("fill-1200x630-c50" if image.width >= 600 else "original")
@@ -246,7 +89,7 @@ def og_image_url(context, image=None) -> str:
 
 
 def _pengaturan(context):
-    """The settings row from the context processor (never created on a page view)."""
+    """The PengaturanDesa row from the context processor (never created on a page view)."""
     return context.get("pengaturan")
 
 
@@ -260,8 +103,8 @@ def _json_ld_script(data: dict) -> str:
 def organisation_data(context) -> dict:
     desa = context.get("desa")
     request = context.get("request")
-    settings = _pengaturan(context)
-    home = _home(request)
+    pengaturan = _pengaturan(context)
+    home = home_page(request)
     url = home.get_full_url(request) if home is not None else getattr(desa, "url", "")
     data = {
         "@context": "https://schema.org",
@@ -270,8 +113,8 @@ def organisation_data(context) -> dict:
         "url": url,
     }
     address = {"@type": "PostalAddress", "addressCountry": "ID"}
-    if settings and settings.alamat:
-        address["streetAddress"] = " ".join(settings.alamat.split())
+    if pengaturan and pengaturan.alamat:
+        address["streetAddress"] = " ".join(pengaturan.alamat.split())
     for key, attr in (
         ("addressLocality", "kecamatan"),
         ("addressRegion", "provinsi"),
@@ -284,20 +127,20 @@ def organisation_data(context) -> dict:
             part for part in (getattr(desa, "kecamatan", ""), f"Kabupaten {desa.kabupaten}") if part
         )
     data["address"] = address
-    if settings:
-        if settings.telepon:
-            data["telephone"] = settings.telepon
-        if settings.email:
-            data["email"] = settings.email
-        if settings.social_links:
-            data["sameAs"] = [link for _label, link in settings.social_links]
-        if settings.logo:
-            data["logo"] = full_url(context, settings.logo.get_rendition("max-512x512").url)
-        if settings.has_location:
+    if pengaturan:
+        if pengaturan.telepon:
+            data["telephone"] = pengaturan.telepon
+        if pengaturan.email:
+            data["email"] = pengaturan.email
+        if pengaturan.social_links:
+            data["sameAs"] = [link for _label, link in pengaturan.social_links]
+        if pengaturan.logo:
+            data["logo"] = full_url(context, pengaturan.logo.get_rendition("max-512x512").url)
+        if pengaturan.has_location:
             data["geo"] = {
                 "@type": "GeoCoordinates",
-                "latitude": float(settings.latitude),
-                "longitude": float(settings.longitude),
+                "latitude": float(pengaturan.latitude),
+                "longitude": float(pengaturan.longitude),
             }
     return data
 

@@ -1,6 +1,6 @@
 from django import template
 
-from sites.core.templatetags.desa_tags import rupiah
+from sites.core.formatting import rupiah
 
 register = template.Library()
 

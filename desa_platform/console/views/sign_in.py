@@ -1,3 +1,6 @@
+"""Signing in to the console: password, then a TOTP second factor (enrolled on first sign-in); signing out;
+setting a password from the one-time link a new staff account or desa admin receives."""
+
 import segno
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
@@ -11,8 +14,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from desa_platform.tenancy.services import audit
 
-from .auth import has_confirmed_device
-from .forms import LoginForm, TokenForm
+from ..auth import has_confirmed_device
+from ..forms import LoginForm, TokenForm
 
 NEXT_KEY = "console_next"
 

@@ -1,0 +1,79 @@
+"""Many desa at once: a kabupaten from region data, or a CSV file; both become a background job."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+
+from desa_platform.tenancy.models import BulkJob
+from desa_platform.tenancy.services import bulk
+from desa_platform.tenancy.services.provisioning import ProvisioningError
+
+from ..auth import staff_required
+from ..forms import CsvForm, RegionForm
+
+
+@staff_required
+def bulk_region(request):
+    provinsi = request.POST.get("provinsi") or request.GET.get("provinsi") or "Jawa Timur"
+    form = RegionForm(request.POST or None, provinsi=provinsi, initial={"provinsi": provinsi})
+    plan, error = None, None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            specs = bulk.plan_region(
+                data["provinsi"],
+                data["kabupaten"],
+                domain_patterns=form.patterns(),
+                repeat_pattern=data["repeat_pattern"],
+                kecamatan_tenants=data["kecamatan_tenants"],
+                theme=data["theme"],
+            )
+        except ProvisioningError as problem:
+            error = str(problem)
+        else:
+            if request.POST.get("mulai"):
+                job = bulk.start_job(specs, request.user, f"Kabupaten {data['kabupaten']}, {data['provinsi']}")
+                return redirect("console:bulk-job", job.pk)
+            new = [s for s in specs if not bulk.already_exists(s)]
+            plan = {"specs": specs, "new": len(new), "existing": len(specs) - len(new), "sample": specs[:15]}
+    context = {"form": form, "csv_form": CsvForm(), "plan": plan, "error": error, "provinsi": provinsi}
+    context["jobs"] = BulkJob.objects.all()[:10]
+    return render(request, "console/bulk.html", context)
+
+
+@staff_required
+def bulk_csv(request):
+    form = CsvForm(request.POST or None, request.FILES or None)
+    errors, result = [], None
+    if request.method == "POST" and form.is_valid():
+        raw = form.cleaned_data["file"].read()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            errors = ["Berkas bukan teks UTF-8; simpan ulang sebagai CSV UTF-8."]
+        else:
+            patterns = [line.strip() for line in form.cleaned_data["domain_patterns"].splitlines() if line.strip()]
+            result = bulk.parse_csv(text, domain_patterns=patterns)
+            errors = result.errors
+            if not errors:
+                if not result.specs:
+                    messages.info(
+                        request, f"Semua {len(result.skipped)} desa di berkas sudah ada; tidak ada yang dibuat."
+                    )
+                    return redirect("console:bulk")
+                job = bulk.start_job(result.specs, request.user, f"Berkas {form.cleaned_data['file'].name}")
+                return redirect("console:bulk-job", job.pk)
+    context = {"form": RegionForm(provinsi="Jawa Timur"), "csv_form": form, "csv_errors": errors, "provinsi": ""}
+    context["jobs"] = BulkJob.objects.all()[:10]
+    return render(request, "console/bulk.html", context)
+
+
+@staff_required
+def bulk_job(request, pk):
+    job = get_object_or_404(BulkJob, pk=pk)
+    if request.method == "POST":  # "Jalankan lagi" on a job whose process ended (a restart)
+        try:
+            bulk.resume_job(job, request.user)
+        except ProvisioningError as problem:
+            messages.error(request, str(problem))
+        return redirect("console:bulk-job", job.pk)
+    return render(request, "console/bulk_job.html", {"job": job})

@@ -1,0 +1,51 @@
+"""`desa upgrade/versions`: migrating every schema that is behind, and showing where each stands."""
+
+from django.core.management.base import CommandError
+from rich.table import Table
+
+from desa_platform.tenancy.services import upgrade
+
+from .base import progress_bar
+
+
+class UpgradeCommands:
+    """Schema upgrades."""
+
+    @staticmethod
+    def add_subcommands(actions):
+        up = actions.add_parser("upgrade", help="Migrate public, the template and every desa that is behind.")
+        up.add_argument("--workers", type=int, default=None, help="Parallel worker processes (0: in this process).")
+        actions.add_parser("versions", help="Schema version of every desa.")
+
+    def handle_upgrade(self, workers, **_):
+        self.stdout.write("Memigrasi skema publik dan templat, mencari desa yang tertinggal ...")
+        bar = progress_bar(self.console)
+        task = None
+
+        def progress(result):
+            nonlocal task
+            if task is None:
+                bar.start()
+                task = bar.add_task("Memigrasi desa", total=None, last="")
+            bar.update(task, advance=1, last=f"{result.schema_name} {'ok' if result.ok else 'GAGAL'}")
+
+        try:
+            report = upgrade.upgrade(workers=workers, progress=progress)
+        finally:
+            bar.stop()
+        ok = len(report.results) - len(report.failed)
+        self.stdout.write(
+            f"Ringkasan: {report.checked} desa diperiksa, {len(report.behind)} tertinggal, {ok} berhasil dimigrasi, "
+            f"{len(report.failed)} gagal ({report.seconds:.1f} s)."
+        )
+        for result in report.failed:
+            self.stderr.write(f"  {result.schema_name}: {result.error}")
+        if report.failed:
+            raise CommandError(f"{len(report.failed)} desa gagal dimigrasi; desa lain sudah mutakhir.")
+
+    def handle_versions(self, **_):
+        table = Table("skema", "versi", "migrasi", "terakhir")
+        for schema, version in sorted(upgrade.schema_versions().items()):
+            last = f"{version.last_applied:%Y-%m-%d %H:%M}" if version.last_applied else "-"
+            table.add_row(schema, version.label, f"{version.applied}/{version.expected}", last)
+        self.console.print(table)

@@ -1,0 +1,44 @@
+"""Bulk provisioning: every desa of a kabupaten from official region data, or from a CSV file.
+
+`region` turns region data into a plan (a list of DesaSpec), `csv_file` reads and checks a CSV into one, and
+`jobs` runs a plan (inline for the CLI, as a BulkJob in its own process for the console). Callers use the
+names below: `bulk.plan_region(...)`, `bulk.parse_csv(...)`, `bulk.start_job(...)`.
+"""
+
+from .csv_file import CSV_COLUMNS, CsvResult, parse_csv
+from .jobs import Outcome, resume_job, run, run_job, start_job
+from .region import (
+    DEFAULT_DOMAIN_PATTERNS,
+    DEFAULT_REPEAT_PATTERN,
+    Place,
+    already_exists,
+    domains_for,
+    existing_place,
+    kabupaten_list,
+    kabupaten_name,
+    plan_region,
+    provinsi_list,
+    region,
+)
+
+__all__ = [
+    "CSV_COLUMNS",
+    "DEFAULT_DOMAIN_PATTERNS",
+    "DEFAULT_REPEAT_PATTERN",
+    "CsvResult",
+    "Outcome",
+    "Place",
+    "already_exists",
+    "domains_for",
+    "existing_place",
+    "kabupaten_list",
+    "kabupaten_name",
+    "parse_csv",
+    "plan_region",
+    "provinsi_list",
+    "region",
+    "resume_job",
+    "run",
+    "run_job",
+    "start_job",
+]

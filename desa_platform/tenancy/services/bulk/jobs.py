@@ -1,0 +1,172 @@
+"""Running a plan: create each spec through `create_desa` (the one way in), skip what exists so a rerun is safe,
+report progress after each desa; as a BulkJob row run by its own process (`manage.py desa run-job`)."""
+
+import subprocess
+import sys
+import threading
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass
+
+from django.conf import settings
+from django.db import connection
+from django.utils import timezone
+from django_tenants.utils import schema_context
+
+from ... import template_schema
+from ...models import BULK_JOB_STALL, BulkJob
+from .. import audit
+from ..provisioning import DesaSpec, ProvisioningError, create_desa
+from .region import already_exists
+
+# --- running ---------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Outcome:
+    slug: str
+    state: str  # "dibuat" | "dilewati" | "gagal"
+    message: str = ""
+
+
+def run(specs: list[DesaSpec], actor=None, progress=None, workers: int | None = None) -> list[Outcome]:
+    """Create every spec that does not exist yet; one failure is reported and does not stop the others.
+
+    With workers > 1 the clones run in that many threads, each on its own database connection (PostgreSQL does
+    most of a clone's work, so two connections keep both cores busy). Tests use one: they see their own
+    uncommitted transaction only from the calling thread.
+    """
+    workers = workers or getattr(settings, "DESA_BULK_WORKERS", 2)
+    template = template_schema.ensure_template()  # once, not once per desa
+    outcomes = []
+
+    def report(outcome):
+        outcomes.append(outcome)
+        if progress:
+            progress(outcome)
+
+    if workers <= 1:
+        for spec in specs:
+            report(_create_one(spec, template))
+    else:
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="bulk") as pool:
+            for outcome in pool.map(lambda spec: _in_own_connection(_create_one, spec, template), specs):
+                report(outcome)
+    counts = Counter(o.state for o in outcomes)
+    audit.record(
+        actor,
+        "bulk",
+        None,
+        dibuat=counts["dibuat"],
+        dilewati=counts["dilewati"],
+        gagal=counts["gagal"],
+        contoh=[o.slug for o in outcomes if o.state == "dibuat"][:5],
+    )
+    return outcomes
+
+
+def _create_one(spec: DesaSpec, template) -> Outcome:
+    with schema_context("public"):
+        if already_exists(spec):
+            return Outcome(spec.slug, "dilewati")
+        try:
+            create_desa(spec, template=template)
+            return Outcome(spec.slug, "dibuat")
+        except Exception as error:  # reported with the slug; the rest still run
+            return Outcome(spec.slug, "gagal", str(error) or type(error).__name__)
+
+
+def _in_own_connection(function, *args):
+    try:
+        return function(*args)
+    finally:
+        connection.close()  # this worker thread's own connection
+
+
+def start_job(specs: list[DesaSpec], actor, title: str) -> BulkJob:
+    """Record a bulk job and run it in a background thread; the console polls the job's row for progress."""
+    with schema_context("public"):
+        job = BulkJob.objects.create(
+            actor=getattr(actor, "username", str(actor)),
+            title=title,
+            total=len(specs),
+            specs=[asdict(spec) for spec in specs],
+        )
+    _launch(job)
+    job.refresh_from_db()
+    return job
+
+
+def resume_job(job: BulkJob, actor) -> BulkJob:
+    """Run a job again whose process ended before it finished: what it already created is skipped."""
+    now = timezone.now()
+    with schema_context("public"):
+        # One claim in one UPDATE: two clicks, or two staff members, start one run, never two.
+        claimed = BulkJob.objects.filter(
+            pk=job.pk, state__in=[BulkJob.State.WAITING, BulkJob.State.RUNNING], updated_at__lt=now - BULK_JOB_STALL
+        ).update(
+            state=BulkJob.State.WAITING,
+            updated_at=now,
+            done=0,
+            created_count=0,
+            skipped_count=0,
+            failed_count=0,
+            messages=[*job.messages, f"Dijalankan lagi setelah terhenti pada {job.done} dari {job.total}."],
+        )
+    if not claimed:
+        raise ProvisioningError("Pekerjaan ini masih berjalan atau sudah selesai.")
+    audit.record(actor, "bulk-resume", job=job.pk, done=job.done, total=job.total)
+    job.refresh_from_db()
+    _launch(job)
+    job.refresh_from_db()
+    return job
+
+
+def _launch(job: BulkJob) -> None:
+    """Run the job in its own process (`manage.py desa run-job`): a gunicorn worker is recycled after
+    GUNICORN_MAX_REQUESTS and would take a thread of its own down with it, halfway through a kabupaten."""
+    if getattr(settings, "DESA_BULK_INLINE", False):
+        run_job(job.pk)
+        return
+    process = subprocess.Popen(  # noqa: S603 - our own interpreter and manage.py, a job id as the only argument
+        [sys.executable, str(settings.BASE_DIR / "manage.py"), "desa", "run-job", str(job.pk)],
+        cwd=settings.BASE_DIR,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        start_new_session=True,  # outlives the worker that started it
+    )
+    # Reaped when it ends, so a long-lived worker keeps no zombie; if the worker goes first, init reaps it.
+    threading.Thread(target=process.wait, daemon=True, name=f"bulk-{job.pk}-wait").start()
+
+
+def run_job(job_id: int) -> BulkJob:
+    with schema_context("public"):
+        job = BulkJob.objects.get(pk=job_id)
+        job.state = BulkJob.State.RUNNING
+        # Every run goes over the whole plan (what exists is skipped): counting starts again.
+        job.done = job.created_count = job.skipped_count = job.failed_count = 0
+        job.save(update_fields=["state", "done", "created_count", "skipped_count", "failed_count", "updated_at"])
+        specs = [DesaSpec(**values) for values in job.specs]
+
+        def progress(outcome: Outcome):
+            job.done += 1
+            if outcome.state == "dibuat":
+                job.created_count += 1
+            elif outcome.state == "dilewati":
+                job.skipped_count += 1
+            else:
+                job.failed_count += 1
+                job.messages = [*job.messages, f"{outcome.slug}: {outcome.message}"]
+            with schema_context("public"):
+                fields = ["done", "created_count", "skipped_count", "failed_count", "messages", "updated_at"]
+                job.save(update_fields=fields)
+
+        try:
+            run(specs, actor=job.actor, progress=progress)
+            job.state = BulkJob.State.DONE
+        except Exception as error:  # the job row says what happened; the console shows it
+            job.state = BulkJob.State.FAILED
+            job.messages = [*job.messages, f"Berhenti: {error}"]
+        job.finished_at = timezone.now()
+        job.save(update_fields=["state", "finished_at", "messages", "updated_at"])
+    return job

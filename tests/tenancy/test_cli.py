@@ -1,0 +1,38 @@
+"""The `desa` command put together from its groups: each group's subcommands parse and answer."""
+
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+
+
+def run(*args) -> str:
+    out = io.StringIO()
+    call_command("desa", *args, stdout=out, stderr=io.StringIO())
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_list_and_versions_show_both_desa():
+    listing = run("list")
+    assert "uji-a" in listing and "uji-b" in listing
+    assert "uji-b.test" in listing
+    versions = run("versions")
+    assert "uji_a" in versions and "uji_b" in versions
+
+
+@pytest.mark.django_db
+def test_a_desa_that_does_not_exist_is_a_clear_error_not_a_traceback():
+    with pytest.raises(CommandError, match="tidak ada"):
+        run("admin-link", "tidak-ada")
+    with pytest.raises(CommandError, match="--provinsi"):
+        run("bulk")
+
+
+@pytest.mark.django_db
+def test_audit_shows_what_the_command_did():
+    run("suspend", "uji-a", "--reason", "uji cli")
+    run("resume", "uji-a")
+    log = run("audit", "--slug", "uji-a", "--limit", "5")
+    assert "uji-a" in log
+    assert "uji-b" not in log
