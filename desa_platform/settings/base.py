@@ -26,6 +26,7 @@ SHARED_APPS = [
     "desa_platform.portal",
     "desa_platform.pagecache",
     "desa_platform.console",
+    "desa_platform.outbox",  # mail sent after the response, for every desa (public schema)
     # TOTP two-factor: required for Diskominfo staff (console), optional for desa admins
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -277,6 +278,18 @@ RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "hr", "lin
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {"WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea", "OPTIONS": {"features": RICH_TEXT_FEATURES}}
 }
+# Mail: a request only stores it in the outbox (desa_platform/outbox); `manage.py desa outbox-send` delivers it
+# with OUTBOX_DELIVERY_BACKEND (the environment's EMAIL_BACKEND), each mail-server step at most EMAIL_TIMEOUT s.
+EMAIL_BACKEND = "desa_platform.outbox.backend.OutboxEmailBackend"
+OUTBOX_DELIVERY_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)  # backoff 1, 2, 4 … 60 min: about 4 hours
+OUTBOX_KEEP_SENT_DAYS = env.int("OUTBOX_KEEP_SENT_DAYS", default=30)
+OUTBOX_POLL_SECONDS = env.float("OUTBOX_POLL_SECONDS", default=2.0)
+OUTBOX_SEND_AFTER_COMMIT = False  # dev: a thread sends at once, so `up` shows mail without a sender running
+
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",

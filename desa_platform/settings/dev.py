@@ -8,7 +8,10 @@ os.environ.setdefault("DESA_SITE_PORT", "8000")
 
 from .base import *  # noqa: E402,F403
 
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+OUTBOX_DELIVERY_BACKEND = env.str(  # noqa: F405
+    "EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
+)
+OUTBOX_SEND_AFTER_COMMIT = True
 
 if not REDIS_URL:  # noqa: F405
     # The server, `manage.py desa …` in another terminal and console bulk jobs (their own process) must agree

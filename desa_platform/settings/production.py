@@ -29,8 +29,6 @@ if env.str("AWS_STORAGE_BUCKET_NAME", default=""):
     AWS_S3_ENDPOINT_URL = env.str("AWS_S3_ENDPOINT_URL", default=None)
     AWS_DEFAULT_ACL = None
     AWS_QUERYSTRING_AUTH = False
-EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
-EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Desa Digital <noreply@localhost>")
 
 # Errors to stderr (journald under systemd), whatever DEBUG says.

@@ -2,7 +2,6 @@
 
 from urllib.parse import urlencode
 
-from django.core.mail import send_mail
 from django.db import models
 from django.shortcuts import redirect
 from django.utils.cache import patch_cache_control
@@ -10,6 +9,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
+from desa_platform.outbox import enqueue_mail
 from desa_platform.tenancy.current import current_desa
 from sites.core.blocks import SIMPLE_RICH_TEXT_FEATURES
 from sites.core.models import BasePage
@@ -114,13 +114,13 @@ class KontakPage(RoutablePageMixin, BasePage):
         if not self.email_pemberitahuan:
             return
         desa = current_desa()
-        send_mail(
-            subject=f"[{desa.display_name if desa else 'Situs desa'}] Pesan baru: {pesan.get_jenis_display()}",
-            message=f"Dari: {pesan.nama}\nSurel: {pesan.email or '-'}\nTelepon: {pesan.telepon or '-'}\n\n"
+        # Into the outbox, sent after the response: a stalled mail server must not hold this request.
+        enqueue_mail(
+            [self.email_pemberitahuan],
+            f"[{desa.display_name if desa else 'Situs desa'}] Pesan baru: {pesan.get_jenis_display()}",
+            f"Dari: {pesan.nama}\nSurel: {pesan.email or '-'}\nTelepon: {pesan.telepon or '-'}\n\n"
             f"{pesan.pesan}\n\nBaca dan tindak lanjuti di menu Pesan warga pada halaman admin.",
-            from_email=None,
-            recipient_list=[self.email_pemberitahuan],
-            fail_silently=True,
+            kind="kontak",
         )
 
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tenants.utils import schema_context
 
+from desa_platform.outbox.sender import send_due
 from desa_platform.tenancy.models import AuditLog, BulkJob, Desa
 
 from .conftest import PASSWORD, current_code
@@ -100,6 +101,7 @@ def test_create_shows_the_first_admin_link_once_and_emails_it(console):
     }
     page = console.post("/console/baru/", form).content.decode()
     assert "Desa Temaji sudah dibuat" in page and "http://temaji.desa.id/admin/password_reset/confirm/" in page
+    send_due()
     assert mail.outbox[0].to == ["siti@temaji.test"] and "temaji.desa.id/admin/password_reset" in mail.outbox[0].body
     desa = Desa.objects.get(slug="temaji")
     with schema_context(desa.schema_name):

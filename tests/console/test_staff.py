@@ -7,6 +7,7 @@ from django.core import mail
 from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from desa_platform.outbox.sender import send_due
 from desa_platform.tenancy.models import AuditLog
 from desa_platform.tenancy.services import staff, support
 from desa_platform.tenancy.services.provisioning import ProvisioningError
@@ -35,6 +36,7 @@ def test_staff_page_is_for_staff_managers_only(console, manager):
 def test_manager_creates_an_account_and_sees_its_link_once(manager):
     page = manager.post("/console/staf/", {"username": "sari", "email": "sari@kominfo.test"}).content.decode()
     assert "/console/sandi/" in page and "Akun sari dibuat" in page
+    send_due()
     assert len(mail.outbox) == 1 and "/console/sandi/" in mail.outbox[0].body
     assert "/console/sandi/" not in manager.get("/console/staf/").content.decode()
     sari = get_user_model().objects.get(username="sari")

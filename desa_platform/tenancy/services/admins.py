@@ -4,7 +4,7 @@ No password is ever chosen, shown or stored by Diskominfo: the admin sets it thr
 (Django's password-reset token, which stops working once the password is set).
 """
 
-from django.core.mail import send_mail
+from desa_platform.outbox import enqueue_mail
 
 from ..models import Desa
 from . import audit
@@ -19,16 +19,17 @@ def invite_first_admin(desa: Desa, username: str = "admin", email: str = "", ful
     emailed = False
     address = email or user.email
     if address:
-        send_mail(
-            subject=f"Akun admin situs {desa.display_name}",
-            message=(
+        enqueue_mail(
+            [address],
+            f"Akun admin situs {desa.display_name}",
+            (
                 f"Halo {full_name or user.username},\n\n"
                 f"Anda ditunjuk sebagai admin situs {desa.display_name}. Nama pengguna Anda: {user.username}.\n"
                 f"Pasang kata sandi Anda sendiri lewat tautan sekali pakai ini:\n\n{link}\n\n"
                 "Tautan ini tidak berlaku lagi setelah kata sandi dipasang.\n\nDiskominfo"
             ),
-            from_email=None,
-            recipient_list=[address],
+            tenant_schema=desa.schema_name,
+            kind="admin-link",
         )
         emailed = True
     audit.record(actor, "admin-link", desa, pengguna=user.username, dikirim_ke=address if emailed else "")

@@ -7,13 +7,14 @@ at its first login.
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_tenants.utils import schema_context
+
+from desa_platform.outbox import enqueue_mail
 
 from ..current import root_url_for
 from ..models import SupportSession
@@ -57,20 +58,18 @@ def password_link(user) -> str:
 
 
 def send_link(user, link: str) -> bool:
-    """Mail the one-time set-password link; False when there is no address or the mail server did not answer
-    (the console shows the link either way)."""
+    """Queue the one-time set-password link in the outbox; False when there is no address (the console shows
+    the link either way, and a mail the server refuses shows as failed under Surel keluar)."""
     if not user.email:
         return False
-    try:
-        send_mail(
-            "Akun Konsol Diskominfo Desa Digital",
-            f"Pasang kata sandi Anda lewat tautan sekali pakai ini:\n{link}\n\n"
-            "Setelah itu daftarkan autentikasi dua langkah.",
-            None,
-            [user.email],
-        )
-    except OSError:
-        return False
+    enqueue_mail(
+        [user.email],
+        "Akun Konsol Diskominfo Desa Digital",
+        f"Pasang kata sandi Anda lewat tautan sekali pakai ini:\n{link}\n\n"
+        "Setelah itu daftarkan autentikasi dua langkah.",
+        tenant_schema="",
+        kind="staff-link",
+    )
     return True
 
 

@@ -8,13 +8,14 @@ from rich.console import Console
 
 from desa_platform.tenancy.management.desa_cli.backups import BackupCommands
 from desa_platform.tenancy.management.desa_cli.bulk import BulkCommands
+from desa_platform.tenancy.management.desa_cli.outbox import OutboxCommands
 from desa_platform.tenancy.management.desa_cli.sites import SiteCommands
 from desa_platform.tenancy.management.desa_cli.staff import StaffCommands
 from desa_platform.tenancy.management.desa_cli.upgrade import UpgradeCommands
 from desa_platform.tenancy.models import Desa
 from desa_platform.tenancy.services.provisioning import ProvisioningError
 
-GROUPS = (SiteCommands, BackupCommands, BulkCommands, UpgradeCommands, StaffCommands)
+GROUPS = (SiteCommands, BackupCommands, BulkCommands, UpgradeCommands, StaffCommands, OutboxCommands)
 
 
 class Command(*GROUPS, BaseCommand):

@@ -1,0 +1,45 @@
+"""`desa outbox-send/outbox`: the mail outbox (owner: safety; moved here from desa.py when merging the CLI split)."""
+
+
+class OutboxCommands:
+    """Sending the mail waiting in the outbox, and looking at what failed."""
+
+    @staticmethod
+    def add_subcommands(actions):
+        mail = actions.add_parser("outbox-send", help="Send the mail waiting in the outbox (timer or --loop).")
+        mail.add_argument("--loop", action="store_true", help="Keep sending every OUTBOX_POLL_SECONDS (worker).")
+        mail.add_argument("--seconds", type=float, default=None, help="With --loop: stop after this long.")
+        box = actions.add_parser("outbox", help="List mail that failed or waits; --retry sends failed mail again.")
+        box.add_argument("--retry", type=int, nargs="*", default=None, help="Ids of failed messages (none: all).")
+
+    def handle_outbox_send(self, loop, seconds, **_):
+        from django.conf import settings
+
+        from desa_platform.outbox import sender
+
+        def show(report):
+            self.console.print(f"terkirim {report.sent}, dicoba lagi nanti {report.retried}, gagal {report.failed}")
+
+        if loop:
+            sender.run_loop(settings.OUTBOX_POLL_SECONDS, stop_after=seconds, on_report=show)
+        else:
+            show(sender.send_due())
+            sender.purge_sent()
+
+    def handle_outbox(self, retry, **_):
+        from desa_platform.outbox import sender
+        from desa_platform.outbox.models import OutboxMessage
+
+        if retry is not None:
+            ids = retry or OutboxMessage.objects.filter(status=OutboxMessage.Status.FAILED).values_list("pk", flat=True)
+            self.console.print(f"{sender.retry(list(ids))} surel dijadwalkan kirim ulang.")
+            return
+        waiting = OutboxMessage.objects.exclude(status=OutboxMessage.Status.SENT).order_by("-created")[:100]
+        for message in waiting:
+            self.stdout.write(
+                f"#{message.pk} {message.get_status_display()} ({message.attempts}x) {message.created:%Y-%m-%d %H:%M}"
+                f" kepada {', '.join(message.to)}: {message.subject[:60]}"
+                + (f"\n    galat: {message.last_error[:200]}" if message.last_error else "")
+            )
+        if not waiting:
+            self.stdout.write("Tidak ada surel yang menunggu atau gagal.")
