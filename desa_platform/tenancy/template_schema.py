@@ -83,6 +83,12 @@ def ensure_template(stdout=None, kind: str = "desa") -> SchemaTemplate:
     return current(kind) or build(stdout=stdout, kind=kind)
 
 
+def ensure_all(stdout=None) -> None:
+    """Every kind's template current (an upgrade, a test run): built now rather than on a first create."""
+    if not all(current(each) for each in kinds()):
+        build(stdout=stdout)
+
+
 def build(stdout=None, kind: str = "desa") -> SchemaTemplate:
     """Build every kind's template (they share one migrate) and return `kind`'s."""
     with schema_context("public"):

@@ -51,6 +51,9 @@ class DesaSpec:
     kode_wilayah: str = ""
     theme: str = ""
     aliases: list[str] = field(default_factory=list)
+    # The first admin, when known (bulk CSV): the one-time link goes there by mail instead of the sheet.
+    admin_email: str = ""
+    admin_name: str = ""
 
 
 def schema_name_for(slug: str) -> str:

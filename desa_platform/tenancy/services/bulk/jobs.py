@@ -16,6 +16,7 @@ from django_tenants.utils import schema_context
 from ... import template_schema
 from ...models import BULK_JOB_STALL, BulkJob
 from .. import audit
+from ..admins import invite_first_admin
 from ..provisioning import DesaSpec, ProvisioningError, create_desa
 from .region import already_exists
 
@@ -37,7 +38,9 @@ def run(specs: list[DesaSpec], actor=None, progress=None, workers: int | None = 
     uncommitted transaction only from the calling thread.
     """
     workers = workers or getattr(settings, "DESA_BULK_WORKERS", 2)
-    template = template_schema.ensure_template()  # once, not once per desa
+    # Once per kind, not once per desa (the first builds every kind's template if they are stale).
+    kinds = sorted({spec.kind for spec in specs} & set(template_schema.kinds()))
+    templates = {kind: template_schema.ensure_template(kind=kind) for kind in kinds}
     outcomes = []
 
     def report(outcome):
@@ -47,10 +50,10 @@ def run(specs: list[DesaSpec], actor=None, progress=None, workers: int | None = 
 
     if workers <= 1:
         for spec in specs:
-            report(_create_one(spec, template))
+            report(_create_one(spec, templates))
     else:
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="bulk") as pool:
-            for outcome in pool.map(lambda spec: _in_own_connection(_create_one, spec, template), specs):
+            for outcome in pool.map(lambda spec: _in_own_connection(_create_one, spec, templates), specs):
                 report(outcome)
     counts = Counter(o.state for o in outcomes)
     audit.record(
@@ -65,12 +68,14 @@ def run(specs: list[DesaSpec], actor=None, progress=None, workers: int | None = 
     return outcomes
 
 
-def _create_one(spec: DesaSpec, template) -> Outcome:
+def _create_one(spec: DesaSpec, templates: dict) -> Outcome:
     with schema_context("public"):
         if already_exists(spec):
             return Outcome(spec.slug, "dilewati")
         try:
-            create_desa(spec, template=template)
+            desa = create_desa(spec, template=templates.get(spec.kind))
+            if spec.admin_email:  # the first admin's one-time link goes by mail (the outbox, after commit)
+                invite_first_admin(desa, email=spec.admin_email, full_name=spec.admin_name)
             return Outcome(spec.slug, "dibuat")
         except Exception as error:  # reported with the slug; the rest still run
             return Outcome(spec.slug, "gagal", str(error) or type(error).__name__)
