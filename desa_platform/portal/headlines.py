@@ -92,7 +92,7 @@ def latest_in_kecamatan(kabupaten: str, kecamatan: str, limit: int = 6) -> list[
 
 
 def connect() -> None:
-    from django.db.models.signals import post_delete
+    from django.db.models.signals import post_delete, post_save
     from wagtail.models import Page
     from wagtail.signals import page_published, page_unpublished
 
@@ -106,3 +106,11 @@ def connect() -> None:
             withdraw(instance)
 
     post_delete.connect(deleted, weak=False, dispatch_uid="headline-delete")
+
+    def office_changed(sender, instance, **kw):
+        # A desa made, suspended, resumed or deleted: its kecamatan's list shows it on the next request.
+        if instance.kind in VILLAGE_KINDS:
+            _refresh_readers(instance)
+
+    post_save.connect(office_changed, sender=Desa, weak=False, dispatch_uid="headline-office-saved")
+    post_delete.connect(office_changed, sender=Desa, weak=False, dispatch_uid="headline-office-deleted")

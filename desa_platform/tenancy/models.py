@@ -177,3 +177,41 @@ class SupportSession(models.Model):
 
     def __str__(self):
         return f"{self.staff_username} → {self.desa.slug}"
+
+
+class OperatorKecamatan(models.Model):
+    """A kecamatan operator who supports the desa and kelurahan of that kecamatan: granted by Diskominfo by name,
+    limited to those tenants (as an Operator, never a superuser), every entry audited, revocable at once."""
+
+    kecamatan = models.ForeignKey(
+        Desa,
+        on_delete=models.CASCADE,
+        related_name="operators",
+        verbose_name="kecamatan",
+        limit_choices_to={"kind": "kecamatan"},
+    )
+    username = models.CharField("nama pengguna di situs kecamatan", max_length=150)
+    nama = models.CharField("nama", max_length=150)
+    granted_by = models.CharField("diberikan oleh", max_length=150)
+    granted_at = models.DateTimeField("diberikan", auto_now_add=True)
+    revoked_by = models.CharField("dicabut oleh", max_length=150, blank=True)
+    revoked_at = models.DateTimeField("dicabut", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "operator kecamatan"
+        verbose_name_plural = "operator kecamatan"
+        ordering = ["-granted_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kecamatan", "username"],
+                condition=models.Q(revoked_at__isnull=True),
+                name="tenancy_one_active_operator_grant",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.nama} ({self.kecamatan.slug})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None

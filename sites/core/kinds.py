@@ -138,6 +138,21 @@ WORDS = {
 }
 
 
+class ForKinds:
+    """Page-type mixin: the type can be added only on the sites of these kinds (a WilayahPage on a kecamatan's,
+    an APBDes on a desa's), on top of its parent/subpage rules. The template schemas have no tenant: any kind
+    may build there (the default trees choose what each kind gets)."""
+
+    kinds: tuple[str, ...] = KINDS
+
+    @classmethod
+    def can_create_at(cls, parent) -> bool:
+        from desa_platform.tenancy.current import current_desa
+
+        facts = current_desa()
+        return super().can_create_at(parent) and (facts is None or facts.kind in cls.kinds)
+
+
 def words_for(kind: str | None) -> Words:
     return WORDS.get(kind or DESA, WORDS[DESA])
 

@@ -5,8 +5,8 @@ from sites.core.kinds import words_for
 from .models import DokumenIndexPage
 
 ANGGARAN_INTRO = (
-    "<p>{Satuan} tidak menyusun APBDes: anggarannya adalah Dokumen Pelaksanaan Anggaran (DPA) dalam APBD "
-    "Kabupaten. Di sini kami menerbitkan DPA dan laporan realisasinya setiap tahun.</p>"
+    "<p>Anggaran {satuan} adalah Dokumen Pelaksanaan Anggaran (DPA) dalam APBD Kabupaten. Di sini kami "
+    "menerbitkan DPA dan laporan realisasinya setiap tahun.</p>"
 )
 PERENCANAAN_INTRO = (
     "<p>Rencana Strategis (Renstra) lima tahunan, Rencana Kerja (Renja) tahunan, Perjanjian Kinerja, dan Laporan "
@@ -18,6 +18,6 @@ def build(home, kind="desa"):
     if kind == "opd":
         title, slug, intro = "Dokumen Perencanaan", "dokumen-perencanaan", PERENCANAAN_INTRO
     else:
-        intro = ANGGARAN_INTRO.format(Satuan=words_for(kind).satuan_judul)
+        intro = ANGGARAN_INTRO.format(satuan=words_for(kind).satuan)
         title, slug = "Dokumen Anggaran", "dokumen-anggaran"
     home.add_child(instance=DokumenIndexPage(title=title, slug=slug, intro=intro, show_in_menus=True))

@@ -263,6 +263,7 @@ SERVICES_KECAMATAN = [
         "prosedur": [LANGKAH_KECAMATAN, LANGKAH_CAMAT, ("Terima dokumen", "Periksa cap dan tanda tangan.")],
         "waktu_penyelesaian": "1 hari kerja",
         "petugas": "Kepala Seksi Pelayanan",
+        "tempat": "Kantor Kecamatan, meja PATEN",
         "dasar_hukum": [PP_KECAMATAN, UU_PELAYANAN],
     },
     {
@@ -280,6 +281,7 @@ SERVICES_KECAMATAN = [
         "prosedur": [LANGKAH_KECAMATAN, LANGKAH_CAMAT, ("Terima surat", "Surat dicatat di buku register kecamatan.")],
         "waktu_penyelesaian": "3 hari kerja",
         "petugas": "Kepala Seksi Pemerintahan",
+        "tempat": "Kantor Kecamatan, meja PATEN",
         "dasar_hukum": [PP_KECAMATAN],
     },
     {
@@ -297,9 +299,11 @@ SERVICES_KECAMATAN = [
         "prosedur": [LANGKAH_KECAMATAN, LANGKAH_CAMAT, ("Lanjutkan ke Polsek", "Bawa rekomendasi ke Polsek setempat.")],
         "waktu_penyelesaian": "1 hari kerja",
         "petugas": "Kepala Seksi Ketenteraman dan Ketertiban Umum",
+        "tempat": "Kantor Kecamatan, meja PATEN",
         "dasar_hukum": [PP_KECAMATAN],
     },
 ]
+TEMPAT = "Kantor Desa, meja pelayanan"
 INTRO_KECAMATAN = (
     "<p>Layanan administrasi di kantor kecamatan (Pelayanan Administrasi Terpadu Kecamatan): apa saja yang perlu "
     "dibawa, langkah-langkahnya, berapa lama, dan siapa yang melayani.</p>"
@@ -321,6 +325,7 @@ def service_page(spec: dict, words=None) -> ServicePage:
         ],
         waktu_penyelesaian=reword(spec["waktu_penyelesaian"], words),
         petugas=spec["petugas"],
+        tempat_layanan=spec.get("tempat", reword(TEMPAT, words)),
         dasar_hukum=[("peraturan", reword(item, words)) for item in spec["dasar_hukum"]],
         catatan=reword(spec.get("catatan", ""), words),
     )

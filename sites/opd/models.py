@@ -12,6 +12,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from sites.core.blocks import SIMPLE_RICH_TEXT_FEATURES
+from sites.core.kinds import OPD, ForKinds
 from sites.core.models import BasePage
 
 LIST_FEATURES = SIMPLE_RICH_TEXT_FEATURES
@@ -21,7 +22,9 @@ def component(label: str, help_text: str = "") -> RichTextField:
     return RichTextField(label, blank=True, features=LIST_FEATURES, help_text=help_text)
 
 
-class LayananPublikIndexPage(BasePage):
+class LayananPublikIndexPage(ForKinds, BasePage):
+    kinds = (OPD,)
+
     intro = RichTextField("pengantar", blank=True, features=SIMPLE_RICH_TEXT_FEATURES)
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
@@ -108,7 +111,9 @@ class StandarPelayananPage(BasePage):
         return self.components(self.PENGELOLAAN)
 
 
-class SurveiKepuasanPage(BasePage):
+class SurveiKepuasanPage(ForKinds, BasePage):
+    kinds = (OPD,)
+
     intro = RichTextField("pengantar", blank=True, features=SIMPLE_RICH_TEXT_FEATURES)
 
     content_panels = BasePage.content_panels + [

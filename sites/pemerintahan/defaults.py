@@ -26,8 +26,8 @@ INTRO_BY_KIND = {
     ),
     "kecamatan": (
         "<p>Kecamatan adalah perangkat daerah kabupaten yang dipimpin Camat. Camat dibantu Sekretaris Kecamatan, "
-        "para Kepala Subbagian dan Kepala Seksi, serta membina dan mengawasi penyelenggaraan pemerintahan desa "
-        "dan kelurahan di wilayahnya (Peraturan Pemerintah Nomor 17 Tahun 2018 tentang Kecamatan).</p>"
+        "para Kepala Subbagian dan Kepala Seksi, serta membina dan mengawasi desa dan kelurahan di "
+        "wilayahnya (Peraturan Pemerintah Nomor 17 Tahun 2018 tentang Kecamatan).</p>"
     ),
     "opd": (
         "<p>Dinas dipimpin Kepala Dinas, dibantu Sekretaris, para Kepala Bidang dan Kepala Seksi, serta kelompok "

@@ -9,6 +9,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from sites.core.blocks import SIMPLE_RICH_TEXT_FEATURES
+from sites.core.kinds import PUSKESMAS, ForKinds
 from sites.core.models import BasePage
 
 
@@ -28,7 +29,9 @@ def jam_range(mulai, selesai) -> str:
     return f"{mulai:%H.%M}–{selesai:%H.%M}" if selesai else f"mulai {mulai:%H.%M}"
 
 
-class PoliIndexPage(BasePage):
+class PoliIndexPage(ForKinds, BasePage):
+    kinds = (PUSKESMAS,)
+
     """'Layanan dan Poli': the opening hours of the puskesmas and its polyclinics."""
 
     intro = RichTextField("pengantar", blank=True, features=SIMPLE_RICH_TEXT_FEATURES)
@@ -111,7 +114,9 @@ class JadwalPoli(Orderable):
         return jam_range(self.mulai, self.selesai)
 
 
-class TarifPage(BasePage):
+class TarifPage(ForKinds, BasePage):
+    kinds = (PUSKESMAS,)
+
     intro = RichTextField("pengantar", blank=True, features=SIMPLE_RICH_TEXT_FEATURES)
     dasar_hukum = models.CharField(
         "dasar hukum", max_length=300, blank=True, help_text="Perda tentang retribusi jasa umum yang berlaku."
@@ -148,7 +153,9 @@ class Tarif(Orderable):
         verbose_name_plural = "tarif"
 
 
-class AlurPelayananPage(BasePage):
+class AlurPelayananPage(ForKinds, BasePage):
+    kinds = (PUSKESMAS,)
+
     intro = RichTextField("pengantar", blank=True, features=SIMPLE_RICH_TEXT_FEATURES)
 
     content_panels = BasePage.content_panels + [FieldPanel("intro"), InlinePanel("langkah", label="Langkah")]
@@ -173,7 +180,9 @@ class LangkahAlur(Orderable):
         verbose_name_plural = "langkah"
 
 
-class PosyanduPage(BasePage):
+class PosyanduPage(ForKinds, BasePage):
+    kinds = (PUSKESMAS,)
+
     intro = RichTextField("pengantar", blank=True, features=SIMPLE_RICH_TEXT_FEATURES)
 
     content_panels = BasePage.content_panels + [FieldPanel("intro"), InlinePanel("jadwal", label="Posyandu")]

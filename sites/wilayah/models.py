@@ -7,12 +7,15 @@ from wagtail.search import index
 
 from desa_platform.tenancy.current import headlines_of_my_kecamatan, offices_in_my_kecamatan
 from sites.core.blocks import SIMPLE_RICH_TEXT_FEATURES
+from sites.core.kinds import KECAMATAN, ForKinds
 from sites.core.models import BasePage
 
 HEADLINES = 8
 
 
-class WilayahPage(BasePage):
+class WilayahPage(ForKinds, BasePage):
+    kinds = (KECAMATAN,)
+
     intro = RichTextField("pengantar", blank=True, features=SIMPLE_RICH_TEXT_FEATURES)
 
     content_panels = BasePage.content_panels + [

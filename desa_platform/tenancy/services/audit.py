@@ -15,6 +15,8 @@ ACTION_LABELS = {
     "admin-sheet": "Membuat lembar tautan admin",
     "operator-grant": "Memberi akses operator kecamatan",
     "operator-revoke": "Mencabut akses operator kecamatan",
+    "operator-enter": "Masuk admin desa (operator kecamatan)",
+    "operator-denied": "Akses operator kecamatan ditolak",
     "bulk": "Pembuatan massal",
     "suspend": "Menangguhkan",
     "resume": "Mengaktifkan kembali",

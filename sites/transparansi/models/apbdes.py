@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from sites.core.kinds import DESA, ForKinds
 from sites.core.models import BasePage
 
 from ..apbdes import Kelompok, summarise
@@ -14,7 +15,8 @@ from ..forms import APBDesForm
 from .fields import RICH_TEXT, TAHUN_VALIDATORS
 
 
-class APBDesPage(BasePage):
+class APBDesPage(ForKinds, BasePage):
+    kinds = (DESA,)  # a kelurahan's or kecamatan's budget is a DPA of the kabupaten (sites/dokumen)
     tahun = models.PositiveSmallIntegerField(
         "tahun anggaran", validators=TAHUN_VALIDATORS, help_text="Tahun anggaran, mis. 2025. Satu halaman per tahun."
     )

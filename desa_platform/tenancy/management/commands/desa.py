@@ -8,6 +8,7 @@ from rich.console import Console
 
 from desa_platform.tenancy.management.desa_cli.backups import BackupCommands
 from desa_platform.tenancy.management.desa_cli.bulk import BulkCommands
+from desa_platform.tenancy.management.desa_cli.operators import OperatorCommands
 from desa_platform.tenancy.management.desa_cli.outbox import OutboxCommands
 from desa_platform.tenancy.management.desa_cli.sites import SiteCommands
 from desa_platform.tenancy.management.desa_cli.staff import StaffCommands
@@ -15,7 +16,7 @@ from desa_platform.tenancy.management.desa_cli.upgrade import UpgradeCommands
 from desa_platform.tenancy.models import Desa
 from desa_platform.tenancy.services.provisioning import ProvisioningError
 
-GROUPS = (SiteCommands, BackupCommands, BulkCommands, UpgradeCommands, StaffCommands, OutboxCommands)
+GROUPS = (SiteCommands, BackupCommands, BulkCommands, UpgradeCommands, StaffCommands, OutboxCommands, OperatorCommands)
 
 
 class Command(*GROUPS, BaseCommand):
