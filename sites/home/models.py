@@ -125,8 +125,22 @@ class HomePage(BasePage):
                 lambda: from_section("sites.informasi.models", "latest_announcements", HOME_ANNOUNCEMENTS)
             ),
             announcements_url=lazy(index_url, "informasi", "PengumumanIndexPage", request),
-            services=lazy(from_section, "sites.layanan.models", "featured_services", HOME_SERVICES),
-            services_url=lazy(index_url, "layanan", "LayananIndexPage", request),
+            # A desa's, kelurahan's or kecamatan's letters, else an OPD's public services (sites/opd).
+            services=lazy(
+                lambda: (
+                    from_section("sites.layanan.models", "featured_services", HOME_SERVICES)
+                    or from_section("sites.opd.models", "featured_services", HOME_SERVICES)
+                )
+            ),
+            services_url=lazy(
+                lambda: (
+                    index_url("layanan", "LayananIndexPage", request)
+                    or index_url("opd", "LayananPublikIndexPage", request)
+                )
+            ),
+            # A puskesmas's opening hours and polyclinics; a kecamatan's news of its desa (empty elsewhere).
+            poli=lazy(from_section, "sites.puskesmas.models", "home_hours"),
+            region_news=lazy(from_section, "sites.wilayah.models", "home_headlines", HOME_NEWS),
             profil_url=lazy(index_url, "profil", "ProfilPage", request),
         )
         return context

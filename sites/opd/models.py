@@ -161,3 +161,8 @@ class HasilSurvei(Orderable):
         if self.nilai >= Decimal("65.00"):
             return "C (Kurang Baik)"
         return "D (Tidak Baik)"
+
+
+def featured_services(limit: int = 6):
+    """The OPD's public services for its home page."""
+    return list(StandarPelayananPage.objects.live().public().order_by("title")[:limit])

@@ -210,3 +210,16 @@ class JadwalPosyandu(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = "posyandu"
         verbose_name_plural = "posyandu"
+
+
+def home_hours() -> dict | list:
+    """Opening hours and polyclinics for the puskesmas's home page ([] when it has none)."""
+    index = PoliIndexPage.objects.live().public().first()
+    if index is None:
+        return []
+    return {
+        "jam": list(index.jam_buka.all()),
+        "poli": list(index.poli()),
+        "url": index.url,
+        "catatan": index.catatan_jam,
+    }

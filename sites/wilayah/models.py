@@ -44,3 +44,10 @@ class WilayahPage(ForKinds, BasePage):
             headlines=headlines_of_my_kecamatan(HEADLINES),
         )
         return context
+
+
+def home_headlines(limit: int = 3):
+    """The newest news of the kecamatan's desa and kelurahan for its home page, with the list page's URL."""
+    page = WilayahPage.objects.live().public().first()
+    items = headlines_of_my_kecamatan(limit)
+    return {"items": items, "url": page.url if page else ""} if items else []

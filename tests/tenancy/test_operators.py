@@ -11,7 +11,7 @@ from django_tenants.utils import schema_context
 from desa_platform.tenancy.models import AuditLog
 from desa_platform.tenancy.services import operators
 from desa_platform.tenancy.services.provisioning import DesaSpec, ProvisioningError, create_desa
-from tests.admin.helpers import login
+from tests.admin.helpers import OPERATOR, login
 from tests.conftest import DesaClient
 
 pytestmark = pytest.mark.django_db
@@ -49,7 +49,7 @@ def entry_path(kecamatan, slug) -> tuple[str, str]:
 
 
 def test_the_operator_reaches_the_desa_of_its_kecamatan_as_an_operator(kecamatan, desa_a, desa_b, palang_desa):
-    login(kecamatan, "budi", None, is_staff=True)
+    login(kecamatan, "budi", OPERATOR)
     assert kecamatan.get("/admin/desa-binaan/").status_code == 403  # not granted yet
     granted = operators.grant(kecamatan.desa, "budi", "Budi Santoso", actor="petugas")
 
@@ -101,7 +101,7 @@ def test_only_a_kecamatan_grants_and_only_to_its_own_account(kecamatan, desa_a):
     with pytest.raises(ProvisioningError, match="tidak ada di situs"):
         operators.grant(kecamatan.desa, "tidakada", "", actor="petugas")
     # another user of the kecamatan, not granted, sees no list
-    login(kecamatan, "sari", None, is_staff=True)
+    login(kecamatan, "sari", OPERATOR)
     assert kecamatan.get("/admin/desa-binaan/").status_code == 403
 
 

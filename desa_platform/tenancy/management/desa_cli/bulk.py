@@ -115,9 +115,7 @@ class BulkCommands:
         )
         if admin_sheet:
             # Every office of the plan, made now or before (a rerun hands out links still unused).
-            offices = [bulk.existing_place(s) or Desa.objects.filter(slug=s.slug).first() for s in specs]
-            offices += list(Desa.objects.filter(slug__in=skipped))
-            offices = sorted({o.pk: o for o in offices if o}.values(), key=lambda o: (o.kind, o.kecamatan, o.name))
+            offices = bulk.plan_offices(specs) + list(Desa.objects.filter(slug__in=skipped))
             rows, expires = admins.admin_link_sheet(offices, actor=None)
             Path(admin_sheet).write_text(admins.sheet_csv(rows), encoding="utf-8")
             self.stdout.write(

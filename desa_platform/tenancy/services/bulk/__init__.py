@@ -7,7 +7,7 @@ names below: `bulk.plan_region(...)`, `bulk.parse_csv(...)`, `bulk.start_job(...
 """
 
 from .csv_file import CSV_COLUMNS, CsvResult, parse_csv
-from .jobs import Outcome, resume_job, run, run_job, start_job
+from .jobs import Outcome, plan_offices, resume_job, run, run_job, start_job
 from .region import (
     DEFAULT_DOMAIN_PATTERNS,
     DEFAULT_OFFICE_PATTERNS,
@@ -40,6 +40,7 @@ __all__ = [
     "kabupaten_name",
     "parse_csv",
     "places_for_codes",
+    "plan_offices",
     "plan_places",
     "plan_region",
     "provinsi_list",

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django_tenants.utils import schema_context
 
 from ... import template_schema
-from ...models import BULK_JOB_STALL, BulkJob
+from ...models import BULK_JOB_STALL, BulkJob, Desa
 from .. import audit
 from ..admins import invite_first_admin
 from ..provisioning import DesaSpec, ProvisioningError, create_desa
@@ -86,6 +86,15 @@ def _in_own_connection(function, *args):
         return function(*args)
     finally:
         connection.close()  # this worker thread's own connection
+
+
+def plan_offices(specs: list[DesaSpec]) -> list:
+    """The tenants a plan made or found already there (for the admin-link sheet), in a stable order."""
+    from .region import existing_place
+
+    found = [existing_place(spec) or Desa.objects.filter(slug=spec.slug).first() for spec in specs]
+    unique = {office.pk: office for office in found if office is not None}
+    return sorted(unique.values(), key=lambda o: (o.kind, o.kecamatan, o.name))
 
 
 def start_job(specs: list[DesaSpec], actor, title: str) -> BulkJob:
