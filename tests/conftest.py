@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
 from django.test import Client
-from django_tenants.utils import schema_context
+from django_tenants.utils import tenant_context
 
 from desa_platform.pagecache import memo
 from desa_platform.tenancy import routing, template_schema
@@ -80,7 +80,7 @@ def empty_caches():
     memo.clear()
     # A domain or theme change is rolled back with its test's transaction; the routing table built meanwhile
     # in this process is not.
-    routing._state["table"] = None
+    routing.forget_local()
 
 
 @pytest.fixture
@@ -94,7 +94,10 @@ def desa_b(db) -> Desa:
 
 
 class DesaClient(Client):
-    """A test client bound to one desa's host; `schema()` runs ORM code inside that desa."""
+    """A test client bound to one desa's host; `schema()` runs ORM code inside that desa.
+
+    `schema()` is django-tenants' tenant_context (not schema_context): the connection then knows the desa itself,
+    so current_desa() and the theme answer inside the block as they do in a request."""
 
     def __init__(self, desa: Desa, **kwargs):
         self.desa = desa
@@ -102,7 +105,7 @@ class DesaClient(Client):
         super().__init__(HTTP_HOST=self.host, **kwargs)
 
     def schema(self):
-        return schema_context(self.desa.schema_name)
+        return tenant_context(self.desa)
 
 
 @pytest.fixture

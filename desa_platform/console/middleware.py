@@ -4,6 +4,7 @@ from django.contrib.auth import logout
 from django.shortcuts import render
 from wagtail.contrib.redirects.middleware import RedirectMiddleware
 
+from desa_platform.tenancy.current import current_desa
 from desa_platform.tenancy.services import support
 
 
@@ -16,7 +17,7 @@ class SupportSessionMiddleware:
         if session_id is not None:
             if not support.touch(session_id, request.tenant):
                 logout(request)
-                return render(request, "console/support_ended.html", {"desa": request.tenant.facts}, status=403)
+                return render(request, "console/support_ended.html", {"desa": current_desa()}, status=403)
         return self.get_response(request)
 
 

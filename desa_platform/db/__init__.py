@@ -1,0 +1,1 @@
+"""The database backend: django-tenants' PostgreSQL backend minus two per-request costs (see base.py)."""

@@ -3,6 +3,7 @@
 from django.db import connection
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
+from django_tenants.utils import get_public_schema_name
 from wagtail.images.models import AbstractRendition
 from wagtail.models import BaseLogEntry
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -25,7 +26,7 @@ def _is_content(sender) -> bool:
 @receiver(post_delete)
 @receiver(m2m_changed)
 def content_changed(sender, **kwargs):
-    if connection.schema_name != "public" and _is_content(sender):
+    if connection.schema_name != get_public_schema_name() and _is_content(sender):
         store.bump_now_and_on_commit()
 
 

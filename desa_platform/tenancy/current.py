@@ -1,5 +1,13 @@
-"""The one door through which page apps learn about their desa (see ARCHITECTURE.md)."""
+"""The one door through which page apps learn about their desa (see docs/architecture.md).
 
+`current_desa()` answers who the desa of this connection's schema is, as plain facts (no model instance, so
+nothing a page app holds can write to the platform's tables). The routing middleware hands over the facts it
+already has (`serving`), so a page view asks no query for them; code that enters a desa another way (a command,
+a test through `tenant_context`) gets them worked out from the Desa row.
+"""
+
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.db import connection
@@ -7,6 +15,8 @@ from django.db import connection
 
 @dataclass(frozen=True)
 class DesaFacts:
+    """Who a desa is: names, place, theme and primary domain."""
+
     slug: str
     name: str
     display_name: str
@@ -35,17 +45,52 @@ def root_url_for(domain: str) -> str:
     return f"http://{domain}" if port == 80 else f"http://{domain}:{port}"
 
 
+_serving: ContextVar[DesaFacts | None] = ContextVar("desa_facts", default=None)
+
+
+@contextmanager
+def serving(facts: DesaFacts):
+    """For the routing middleware: the request inside this block is for the desa `facts` describes."""
+    token = _serving.set(facts)
+    try:
+        yield
+    finally:
+        _serving.reset(token)
+
+
 def current_desa() -> DesaFacts | None:
     """Facts about the desa whose schema this connection uses, or None on the platform's own schema."""
     tenant = getattr(connection, "tenant", None)
-    facts = getattr(tenant, "facts", None)
-    if facts is None and hasattr(tenant, "slug"):
-        facts = facts_for(tenant)
-    return facts
+    if not hasattr(tenant, "slug"):  # the public schema, or django-tenants' FakeTenant of schema_context
+        return None
+    facts = _serving.get()
+    if facts is not None and facts.slug == tenant.slug:
+        return facts
+    return facts_for(tenant)
 
 
-def facts_for(desa) -> DesaFacts:
-    primary = getattr(desa, "primary_domain_name", None)
+def find_desa(slug: str) -> DesaFacts | None:
+    """For commands of page apps: the facts of the desa `slug`, or None when there is none."""
+    from .models import Desa
+
+    desa = Desa.objects.filter(slug=slug).first()
+    return facts_for(desa) if desa else None
+
+
+@contextmanager
+def inside_desa(slug: str):
+    """For commands of page apps: run the block in the desa `slug` as its requests run (its schema, and
+    current_desa() answering for it). The desa must exist (see find_desa)."""
+    from django_tenants.utils import tenant_context
+
+    from .models import Desa
+
+    with tenant_context(Desa.objects.get(slug=slug)):
+        yield
+
+
+def facts_for(desa, primary: str | None = None) -> DesaFacts:
+    """The facts of a Desa row; `primary` (its primary domain) when the caller already knows it."""
     if primary is None:
         domain = desa.domains.filter(is_primary=True).first()
         primary = domain.domain if domain else ""

@@ -5,6 +5,7 @@ from django.http.request import split_domain_port
 from django.shortcuts import render
 
 from . import routing
+from .current import serving
 from .services import support
 
 
@@ -34,7 +35,7 @@ class TenantRoutingMiddleware:
         desa = route.desa
         # Suspended: its admin stays reachable only through a Diskominfo support session (services/support.py).
         if desa.is_suspended and not support.admin_allowed_while_suspended(request, desa):
-            response = render(request, "tenancy/suspended.html", {"desa": desa.facts}, status=503)
+            response = render(request, "tenancy/suspended.html", {"desa": route.facts}, status=503)
             response["Retry-After"] = "3600"
             return response
 
@@ -42,6 +43,7 @@ class TenantRoutingMiddleware:
         request.tenant = desa
         request.urlconf = settings.ROOT_URLCONF
         try:
-            return self.get_response(request)
+            with serving(route.facts):
+                return self.get_response(request)
         finally:
             connection.set_schema_to_public()

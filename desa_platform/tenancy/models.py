@@ -84,9 +84,45 @@ class SchemaTemplate(models.Model):
 class AuditLog(models.Model):
     """One operation on tenants: who did what, to which desa, when (console, CLI and support access)."""
 
+    class Action(models.TextChoices):
+        """What was done; a value written by an older or newer version without a member here shows as itself."""
+
+        LOGIN = "login", "Masuk konsol"
+        LOGIN_FAILED = "login-failed", "Gagal masuk konsol"
+        OTP_ENROLLED = "otp-enrolled", "Mendaftarkan autentikasi dua langkah"
+        CREATE = "create", "Membuat desa"
+        ADMIN_LINK = "admin-link", "Membuat tautan admin pertama"
+        BULK = "bulk", "Pembuatan massal"
+        SUSPEND = "suspend", "Menangguhkan"
+        RESUME = "resume", "Mengaktifkan kembali"
+        DELETE = "delete", "Menghapus"
+        BACKUP = "backup", "Mencadangkan"
+        BACKUP_DOWNLOAD = "backup-download", "Mengunduh cadangan"
+        RESTORE = "restore", "Memulihkan"
+        DOMAIN_ADD = "domain-add", "Menambah domain"
+        DOMAIN_REMOVE = "domain-remove", "Menghapus domain"
+        DOMAIN_PRIMARY = "domain-primary", "Mengganti domain utama"
+        UPGRADE = "upgrade", "Memperbarui skema"
+        EXPORT = "export", "Mengekspor daftar desa"
+        SUPPORT_OPEN = "support-open", "Membuka akses dukungan"
+        SUPPORT_ENTER = "support-enter", "Masuk admin desa (dukungan)"
+        SUPPORT_DENIED = "support-denied", "Akses dukungan ditolak"
+        SUPPORT_CLOSE = "support-close", "Menutup akses dukungan"
+        SUPPORT_EXPIRED = "support-expired", "Akses dukungan berakhir"
+        THEME = "tema", "Mengganti tema"
+        BULK_RESUME = "bulk-resume", "Menjalankan lagi pembuatan massal"
+        STAFF_CREATE = "staff-create", "Membuat akun staf"
+        STAFF_OFF = "staff-off", "Menonaktifkan akun staf"
+        STAFF_ON = "staff-on", "Mengaktifkan akun staf"
+        ADMIN_SHEET = "admin-sheet", "Membuat lembar tautan admin"
+        OPERATOR_GRANT = "operator-grant", "Memberi akses operator kecamatan"
+        OPERATOR_REVOKE = "operator-revoke", "Mencabut akses operator kecamatan"
+        OPERATOR_ENTER = "operator-enter", "Masuk admin desa (operator kecamatan)"
+        OPERATOR_DENIED = "operator-denied", "Akses operator kecamatan ditolak"
+
     at = models.DateTimeField("waktu", auto_now_add=True, db_index=True)
     actor = models.CharField("pelaku", max_length=150, help_text="Nama pengguna staf, atau cli:<pengguna sistem>.")
-    action = models.CharField("tindakan", max_length=40, db_index=True)
+    action = models.CharField("tindakan", max_length=40, db_index=True, choices=Action.choices)
     desa_slug = models.CharField("desa", max_length=50, blank=True, db_index=True)
     detail = models.JSONField("rincian", default=dict, blank=True)
 
@@ -97,12 +133,6 @@ class AuditLog(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.desa_slug}"
-
-    @property
-    def action_label(self) -> str:
-        from .services.audit import label
-
-        return label(self.action)
 
 
 # Longer than any single step of a job (a template rebuild after an upgrade takes about a minute).

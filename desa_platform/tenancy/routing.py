@@ -13,9 +13,9 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import transaction
-from django_tenants.utils import schema_context
 
-from .current import facts_for
+from .current import DesaFacts, facts_for
+from .schemas import public_schema
 
 VERSION_KEY = "tenancy:routing-version"
 _lock = threading.Lock()
@@ -24,8 +24,12 @@ _state = {"table": None, "version": None, "checked_at": 0.0}
 
 @dataclass(frozen=True)
 class Route:
+    """Where a host name leads: the desa (its row, shared by this worker's requests: read it, never change it),
+    its primary domain (other names redirect there) and its facts for `current_desa()`."""
+
     desa: object
     primary: str
+    facts: DesaFacts
 
 
 def _load() -> dict[str, Route]:
@@ -36,17 +40,19 @@ def _load() -> dict[str, Route]:
     for domain in domains:
         if domain.is_primary or domain.tenant_id not in primary_of:
             primary_of.setdefault(domain.tenant_id, domain.domain)
+    routes = {}  # one Route per desa, shared by its host names
     table = {}
     for domain in domains:
         desa = domain.tenant
-        desa.primary_domain_name = primary_of[desa.pk]
-        desa.facts = facts_for(desa)
-        table[domain.domain.lower()] = Route(desa=desa, primary=primary_of[desa.pk])
+        if desa.pk not in routes:
+            primary = primary_of[desa.pk]
+            routes[desa.pk] = Route(desa=desa, primary=primary, facts=facts_for(desa, primary))
+        table[domain.domain.lower()] = routes[desa.pk]
     return table
 
 
 def _shared_version():
-    with schema_context("public"):
+    with public_schema():
         return cache.get(VERSION_KEY)
 
 
@@ -65,12 +71,18 @@ def lookup(hostname: str) -> Route | None:
     return _state["table"].get(hostname.lower())
 
 
+def forget_local() -> None:
+    """Drop this process's table (the next lookup reloads it); for tests that change domains behind its back."""
+    with _lock:
+        _state["table"] = None
+
+
 def invalidate() -> None:
     """Forget the table here now, and in every process once the change is committed."""
 
     def bump():
         _state["table"] = None
-        with schema_context("public"):
+        with public_schema():
             cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
     bump()

@@ -23,6 +23,7 @@ from django.utils.module_loading import import_string
 from django_tenants.utils import schema_context, schema_exists
 
 from .models import SchemaTemplate
+from .schemas import public_schema
 
 TEMPLATE_SCHEMA = "desa_template"  # the desa's template; the other kinds' are desa_template_<kind>
 SCHEMA_PLACEHOLDER = "__desa_schema__"
@@ -72,7 +73,7 @@ def _builder_modules(builder):
 
 def current(kind: str = "desa") -> SchemaTemplate | None:
     name = schema_for(kind)
-    with schema_context("public"):
+    with public_schema():
         template = SchemaTemplate.objects.filter(schema_name=name).first()
     if template and template.fingerprint == fingerprint() and schema_exists(name):
         return template
@@ -91,7 +92,7 @@ def ensure_all(stdout=None) -> None:
 
 def build(stdout=None, kind: str = "desa") -> SchemaTemplate:
     """Build every kind's template (they share one migrate) and return `kind`'s."""
-    with schema_context("public"):
+    with public_schema():
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_lock(%s)", [BUILD_LOCK_ID])
         try:
@@ -243,7 +244,7 @@ def clone(template: SchemaTemplate, schema_name: str) -> None:
 
 def structure_sql(schema_name: str) -> str:
     """SQL that creates `schema_name` with the template's structure and no rows (a backup restores into it)."""
-    with schema_context("public"):
+    with public_schema():
         return generate_clone_sql(TEMPLATE_SCHEMA, rows=False).replace(SCHEMA_PLACEHOLDER, schema_name)
 
 

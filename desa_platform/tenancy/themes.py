@@ -11,6 +11,15 @@ def available_themes() -> list[str]:
     return sorted(p.name for p in settings.THEMES_DIR.iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
 
 
+def change_theme(theme: str, actor: str) -> None:
+    """The one change a page app may make to its desa's platform row: the theme chosen in Pengaturan → Tampilan
+    situs (through the same service as the console and the CLI, audited as `actor`)."""
+    from .current import current_desa
+    from .services.appearance import set_theme
+
+    set_theme(current_desa().slug, theme, actor=actor)
+
+
 def current_theme() -> str:
     return getattr(getattr(connection, "tenant", None), "theme", None) or BASE_THEME
 

@@ -1,0 +1,1 @@
+"""Berita: news articles with categories, tags, a month archive, related articles and an RSS feed."""

@@ -2,7 +2,6 @@
 
 import datetime
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
@@ -17,16 +16,16 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from desa_platform.pagecache import memo
-from sites.core.blocks import SIMPLE_RICH_TEXT_FEATURES, BodyBlock
+from sites.core import memo
+from sites.core.blocks import BodyBlock
 from sites.core.formatting import nama_bulan
-from sites.core.models import BasePage
+from sites.core.models import BasePage, SectionIndexPage, intro_field
+from sites.core.pagination import ARTICLES_PER_PAGE, paginate
 
-PER_PAGE = 9
 RELATED_COUNT = 3
 
 
@@ -61,22 +60,21 @@ class BeritaTag(TaggedItemBase):
     content_object = ParentalKey("berita.BeritaPage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class BeritaIndexPage(RoutablePageMixin, BasePage):
+class BeritaIndexPage(RoutablePageMixin, SectionIndexPage):
     """The news list: /berita/, /berita/kategori/<slug>/, /berita/tag/<slug>/, /berita/arsip/<yyyy>/<mm>/."""
 
-    intro = RichTextField(
-        "pengantar", blank=True, features=SIMPLE_RICH_TEXT_FEATURES, help_text="Teks singkat di atas daftar berita."
-    )
+    intro = intro_field("Teks singkat di atas daftar berita.")
 
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["berita.BeritaPage"]
-    max_count = 1
-    show_in_menus_default = True
 
     class Meta:
         verbose_name = "daftar berita"
         verbose_name_plural = "daftar berita"
+
+    @classmethod
+    def subpage_path(cls, name: str, *args) -> str:
+        """The part of a routed URL below this page, e.g. 'kategori/pembangunan/' (routablepageurl's second half)."""
+        return cls.get_resolver().reverse(name, *args)
 
     def articles(self):
         return (
@@ -92,7 +90,7 @@ class BeritaIndexPage(RoutablePageMixin, BasePage):
         articles = kwargs.get("articles")
         if articles is None:
             articles = self.articles()
-        context["articles"] = Paginator(articles, PER_PAGE).get_page(request.GET.get("page"))
+        context["articles"] = paginate(request, articles, ARTICLES_PER_PAGE)
         context["page_obj"] = context["articles"]
         context["categories"] = self.categories_in_use()
         context["archive"] = self.archive_months()
@@ -268,13 +266,24 @@ class BeritaPage(BasePage):
         categories, tags = list(self.kategori.all()), list(self.tags.all())
         # Lazy: worked out only when the template's cached fragment of related articles is stale.
         context["related"] = SimpleLazyObject(lambda: self.related(categories, tags))
-        context.update(kategori_list=categories, tag_list=tags, index_page=self.index_page())
+        index_url = self.index_url(request)
+        context.update(
+            kategori_list=categories,
+            tag_list=tags,
+            kategori_links=[(k.nama, index_url + BeritaIndexPage.subpage_path("category", k.slug)) for k in categories],
+            tag_links=[(t.name, index_url + BeritaIndexPage.subpage_path("tag", t.slug)) for t in tags],
+        )
         return context
 
-    def index_page(self):
-        """The Berita page above this one (for category and tag links), looked up once per content generation."""
+    def index_url(self, request=None) -> str:
+        """URL of the Berita page above this one (for category and tag links), once per content generation."""
         parent_path = self.path[: -self.steplen]
-        return memo.remember(f"page:{parent_path}", lambda: Page.objects.get(path=parent_path).specific)
+
+        def load():
+            url = Page.objects.get(path=parent_path).get_url(request)
+            return url if url.endswith("/") else url + "/"
+
+        return memo.remember(f"url:{parent_path}", load)
 
     def json_ld(self, request=None) -> dict:
         from desa_platform.tenancy.current import current_desa

@@ -5,10 +5,7 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-# Rich text an editor may write: no raw HTML, no embeds; links are checked by Wagtail (no javascript: URLs).
-RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
-# For short texts (captions, intros, a sambutan): no headings.
-SIMPLE_RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
+from . import rich_text
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -28,7 +25,7 @@ class HeadingBlock(blocks.StructBlock):
 
 class ParagraphBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):
-        kwargs.setdefault("features", RICH_TEXT_FEATURES)
+        kwargs.setdefault("features", rich_text.BODY)
         kwargs.setdefault("label", "Paragraf")
         super().__init__(**kwargs)
 

@@ -1,8 +1,8 @@
 from django.utils.functional import SimpleLazyObject
 
-from desa_platform.pagecache import memo
 from desa_platform.tenancy.current import current_desa
 from desa_platform.tenancy.themes import current_theme
+from sites.core import memo
 from sites.core.kinds import words_for
 
 
@@ -13,7 +13,33 @@ def _pengaturan():
 
     if current_desa() is None:
         return PengaturanDesa()
-    return memo.remember("pengaturan", lambda: PengaturanDesa.base_queryset().first() or PengaturanDesa())
+    # The memo keeps the row's values; each request gets its own instance built from them (no query).
+    values, logo = memo.remember("pengaturan", _pengaturan_values)
+    row = PengaturanDesa(**values)
+    if logo is not None:
+        from wagtail.images import get_image_model
+
+        row.logo = get_image_model()(**logo)
+    return row
+
+
+def _pengaturan_values() -> tuple[dict, dict | None]:
+    from sites.core.models import PengaturanDesa
+
+    row = PengaturanDesa.base_queryset().select_related("logo").first()
+    if row is None:
+        return {}, None
+    logo = row.logo
+    return _field_values(row), (_field_values(logo) if logo is not None else None)
+
+
+def _field_values(instance) -> dict:
+    """The row's own columns (foreign keys by id): enough to build an equal, unsaved-looking copy."""
+    values = {}
+    for field in instance._meta.concrete_fields:
+        value = getattr(instance, field.attname)
+        values[field.attname] = value.name if hasattr(value, "name") and hasattr(value, "storage") else value
+    return values
 
 
 def desa(request):

@@ -1,4 +1,5 @@
-"""What every page of a desa site shares: the abstract BasePage and the per-desa settings."""
+"""What every page of a desa site shares: the abstract BasePage, the SectionIndexPage of a section's one list
+page, and the per-desa settings (PengaturanDesa)."""
 
 import re
 
@@ -8,9 +9,10 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import RichTextField
 from wagtail.models import Page, PageViewRestriction
 
-from desa_platform.pagecache import memo
+from . import memo, rich_text
 
 META_DESCRIPTION_LENGTH = 160
 
@@ -55,6 +57,31 @@ class BasePage(Page):
     def json_ld(self, request=None) -> dict | None:
         """Extra schema.org data for this page (base.html adds the organisation itself)."""
         return None
+
+
+def intro_field(help_text: str = "Teks singkat di atas daftar.", features=rich_text.SIMPLE) -> RichTextField:
+    """The 'pengantar' above a page's own content; every section page has one."""
+    return RichTextField("pengantar", blank=True, features=features, help_text=help_text)
+
+
+class SectionIndexPage(BasePage):
+    """The one page of a section (berita, layanan, galeri…): an intro above what lives below it.
+
+    As news-template's ListingFields/SocialFields mixins do, this declares what the section pages share: the
+    `intro` field (a subclass redeclares it for its own help text, which keeps its migration unchanged), one
+    per desa, under the home page, in the menu. A section page below another (produk hukum under transparansi)
+    sets its own `parent_page_types` and `show_in_menus_default = False`.
+    """
+
+    intro = intro_field()
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    max_count = 1
+    show_in_menus_default = True
+
+    class Meta:
+        abstract = True
 
 
 phone_validator = RegexValidator(

@@ -8,12 +8,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from sites.core.blocks import SIMPLE_RICH_TEXT_FEATURES
+from sites.core import rich_text
 from sites.core.models import BasePage
 
 
 class DokumenIndexPage(BasePage):
-    intro = RichTextField("pengantar", blank=True, features=SIMPLE_RICH_TEXT_FEATURES)
+    intro = RichTextField("pengantar", blank=True, features=rich_text.SIMPLE)
 
     content_panels = BasePage.content_panels + [
         FieldPanel("intro"),

@@ -1,0 +1,1 @@
+"""Galeri: photo albums made of the desa's own Wagtail images."""

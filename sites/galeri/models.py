@@ -6,17 +6,13 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from sites.core.models import BasePage
+from sites.core.models import BasePage, SectionIndexPage
 
 
-class GaleriIndexPage(BasePage):
-    intro = models.TextField("pengantar", blank=True, help_text="Teks singkat di atas daftar album.")
+class GaleriIndexPage(SectionIndexPage):
+    intro = models.TextField("pengantar", blank=True, help_text="Teks singkat di atas daftar album.")  # plain text
 
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["galeri.AlbumPage"]
-    max_count = 1
-    show_in_menus_default = True
 
     class Meta:
         verbose_name = "galeri"

@@ -1,19 +1,22 @@
 """Beranda: the desa's front page, gathering the newest of every section; empty sections are not shown."""
 
-import logging
-from importlib import import_module
-
-from django.apps import apps
 from django.db import models
 from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 
-from sites.core.blocks import SIMPLE_RICH_TEXT_FEATURES
+from sites.berita.models import BeritaIndexPage, latest_news
+from sites.core import rich_text
 from sites.core.kinds import current_words
 from sites.core.models import BasePage
-
-logger = logging.getLogger(__name__)
+from sites.informasi.models import AgendaIndexPage, PengumumanIndexPage, latest_announcements, upcoming_agenda
+from sites.layanan.models import LayananIndexPage, featured_services
+from sites.opd.models import LayananPublikIndexPage
+from sites.opd.models import featured_services as opd_services
+from sites.pemerintahan.models import kepala_desa
+from sites.profil.models import ProfilPage, key_figures
+from sites.puskesmas.models import home_hours
+from sites.wilayah.models import home_headlines
 
 HOME_NEWS = 3
 HOME_AGENDA = 3
@@ -21,23 +24,8 @@ HOME_ANNOUNCEMENTS = 3
 HOME_SERVICES = 6
 
 
-def from_section(module_path: str, function: str, *args):
-    """Ask a content app for its home-page items; an app that is missing or broken hides its section only."""
-    try:
-        return getattr(import_module(module_path), function)(*args)
-    except (ImportError, AttributeError, LookupError):
-        return []
-    except Exception:  # one section's bug must not take the whole front page down
-        logger.exception("Beranda: bagian %s.%s gagal dimuat", module_path, function)
-        return []
-
-
-def index_url(app_label: str, model_name: str, request=None) -> str:
-    """URL of the live list page of a section (Berita, Agenda…), '' when it is not there."""
-    try:
-        model = apps.get_model(app_label, model_name)
-    except LookupError:
-        return ""
+def index_url(model, request=None) -> str:
+    """URL of the live list page of a section (Berita, Agenda…), '' when the desa has none (or unpublished it)."""
     page = model.objects.live().public().first()
     return page.get_url(request) if page else ""
 
@@ -51,7 +39,7 @@ class HomePage(BasePage):
     intro = RichTextField(
         "kalimat sambutan situs",
         blank=True,
-        features=SIMPLE_RICH_TEXT_FEATURES,
+        features=rich_text.SIMPLE,
         help_text="Satu-dua kalimat di bawah judul beranda. Kosongkan untuk memakai kalimat bawaan.",
     )
     sambutan_judul = models.CharField(
@@ -75,7 +63,7 @@ class HomePage(BasePage):
     sambutan_teks = RichTextField(
         "teks sambutan",
         blank=True,
-        features=SIMPLE_RICH_TEXT_FEATURES,
+        features=rich_text.SIMPLE,
         help_text="Sambutan Kepala Desa. Bagian sambutan hanya tampil bila teks ini diisi.",
     )
 
@@ -102,7 +90,7 @@ class HomePage(BasePage):
         """The welcome by the head of the desa, completed from the perangkat list; None until a text is written."""
         if not self.sambutan_teks:
             return None
-        kades = from_section("sites.pemerintahan.models", "kepala_desa") or None
+        kades = kepala_desa()
         return {
             "judul": self.sambutan_judul,
             "teks": self.sambutan_teks,
@@ -116,31 +104,21 @@ class HomePage(BasePage):
         # Lazy: each is queried once, and only when the template's cached fragment is stale (home/home_page.html).
         context.update(
             sambutan=lazy(self.sambutan),
-            key_figures=lazy(from_section, "sites.profil.models", "key_figures"),
-            latest_news=lazy(from_section, "sites.berita.models", "latest_news", HOME_NEWS),
-            news_url=lazy(index_url, "berita", "BeritaIndexPage", request),
-            agenda=lazy(from_section, "sites.informasi.models", "upcoming_agenda", HOME_AGENDA),
-            agenda_url=lazy(index_url, "informasi", "AgendaIndexPage", request),
-            announcements=SimpleLazyObject(
-                lambda: from_section("sites.informasi.models", "latest_announcements", HOME_ANNOUNCEMENTS)
-            ),
-            announcements_url=lazy(index_url, "informasi", "PengumumanIndexPage", request),
+            key_figures=lazy(key_figures),
+            latest_news=lazy(latest_news, HOME_NEWS),
+            news_url=lazy(index_url, BeritaIndexPage, request),
+            agenda=lazy(upcoming_agenda, HOME_AGENDA),
+            agenda_url=lazy(index_url, AgendaIndexPage, request),
+            announcements=lazy(latest_announcements, HOME_ANNOUNCEMENTS),
+            announcements_url=lazy(index_url, PengumumanIndexPage, request),
             # A desa's, kelurahan's or kecamatan's letters, else an OPD's public services (sites/opd).
-            services=lazy(
-                lambda: (
-                    from_section("sites.layanan.models", "featured_services", HOME_SERVICES)
-                    or from_section("sites.opd.models", "featured_services", HOME_SERVICES)
-                )
-            ),
+            services=lazy(lambda: featured_services(HOME_SERVICES) or opd_services(HOME_SERVICES)),
             services_url=lazy(
-                lambda: (
-                    index_url("layanan", "LayananIndexPage", request)
-                    or index_url("opd", "LayananPublikIndexPage", request)
-                )
+                lambda: index_url(LayananIndexPage, request) or index_url(LayananPublikIndexPage, request)
             ),
             # A puskesmas's opening hours and polyclinics; a kecamatan's news of its desa (empty elsewhere).
-            poli=lazy(from_section, "sites.puskesmas.models", "home_hours"),
-            region_news=lazy(from_section, "sites.wilayah.models", "home_headlines", HOME_NEWS),
-            profil_url=lazy(index_url, "profil", "ProfilPage", request),
+            poli=lazy(home_hours),
+            region_news=lazy(home_headlines, HOME_NEWS),
+            profil_url=lazy(index_url, ProfilPage, request),
         )
         return context

@@ -3,7 +3,6 @@
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
@@ -12,31 +11,19 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from sites.core.models import BasePage
-
-PER_HALAMAN = 10
-RICH_TEXT = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link", "image"]
+from sites.core import rich_text
+from sites.core.models import BasePage, SectionIndexPage, intro_field
+from sites.core.pagination import paginate
 
 
 def today() -> datetime.date:
     return timezone.localdate()
 
 
-def paginate(request, queryset, per_page=PER_HALAMAN):
-    """One page of `queryset` from ?page=N (the key the page cache keeps); a bad number gives the nearest page."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+class PengumumanIndexPage(SectionIndexPage):
+    intro = intro_field(features=rich_text.INLINE)
 
-
-class PengumumanIndexPage(BasePage):
-    intro = RichTextField(
-        "pengantar", blank=True, features=["bold", "italic", "link"], help_text="Teks singkat di atas daftar."
-    )
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["informasi.PengumumanPage"]
-    max_count = 1
-    show_in_menus_default = True
 
     class Meta:
         verbose_name = "daftar pengumuman"
@@ -61,7 +48,7 @@ class PengumumanPage(BasePage):
     ringkasan = models.TextField(
         "ringkasan", blank=True, max_length=300, help_text="Satu kalimat untuk daftar pengumuman dan beranda."
     )
-    isi = RichTextField("isi", features=RICH_TEXT, help_text="Isi pengumuman.")
+    isi = RichTextField("isi", features=rich_text.BODY_WITH_IMAGES, help_text="Isi pengumuman.")
 
     content_panels = BasePage.content_panels + [
         FieldRowPanel([FieldPanel("tanggal"), FieldPanel("berlaku_sampai")]),
@@ -94,16 +81,10 @@ class PengumumanPage(BasePage):
         return self.ringkasan or self.search_description or ""
 
 
-class AgendaIndexPage(BasePage):
-    intro = RichTextField(
-        "pengantar", blank=True, features=["bold", "italic", "link"], help_text="Teks singkat di atas daftar."
-    )
+class AgendaIndexPage(SectionIndexPage):
+    intro = intro_field(features=rich_text.INLINE)
 
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["informasi.AgendaPage"]
-    max_count = 1
-    show_in_menus_default = True
 
     class Meta:
         verbose_name = "daftar agenda"
@@ -138,7 +119,9 @@ class AgendaPage(BasePage):
     ringkasan = models.TextField(
         "ringkasan", blank=True, max_length=300, help_text="Satu kalimat untuk daftar agenda dan beranda."
     )
-    keterangan = RichTextField("keterangan", blank=True, features=RICH_TEXT, help_text="Susunan acara, undangan, dll.")
+    keterangan = RichTextField(
+        "keterangan", blank=True, features=rich_text.BODY_WITH_IMAGES, help_text="Susunan acara, undangan, dll."
+    )
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(

@@ -11,25 +11,22 @@ from wagtail.fields import RichTextField
 
 from desa_platform.outbox import enqueue_mail
 from desa_platform.tenancy.current import current_desa
-from sites.core.blocks import SIMPLE_RICH_TEXT_FEATURES
-from sites.core.models import BasePage
+from sites.core import rich_text
+from sites.core.models import SectionIndexPage, intro_field
 
 from . import ratelimit
 
 SESSION_KEY = "kontak_terkirim"
 
 
-class KontakPage(RoutablePageMixin, BasePage):
-    intro = RichTextField(
-        "pengantar",
-        blank=True,
-        features=SIMPLE_RICH_TEXT_FEATURES,
-        help_text="Teks di atas alamat dan formulir. Alamat, telepon dan jam layanan diisi di Pengaturan situs desa.",
+class KontakPage(RoutablePageMixin, SectionIndexPage):
+    intro = intro_field(
+        "Teks di atas alamat dan formulir. Alamat, telepon dan jam layanan diisi di Pengaturan situs desa."
     )
     terima_kasih = RichTextField(
         "teks setelah pesan terkirim",
         blank=True,
-        features=SIMPLE_RICH_TEXT_FEATURES,
+        features=rich_text.SIMPLE,
         help_text="Mis. kapan pesan biasanya dibalas. Kosongkan untuk memakai teks bawaan.",
     )
     email_pemberitahuan = models.EmailField(
@@ -39,14 +36,10 @@ class KontakPage(RoutablePageMixin, BasePage):
         "pesan selalu tersimpan di menu Pesan warga).",
     )
 
-    content_panels = BasePage.content_panels + [
-        FieldPanel("intro"),
+    content_panels = SectionIndexPage.content_panels + [
         MultiFieldPanel([FieldPanel("terima_kasih"), FieldPanel("email_pemberitahuan")], heading="Formulir pesan"),
     ]
-    parent_page_types = ["home.HomePage"]
     subpage_types = []
-    max_count = 1
-    show_in_menus_default = True
 
     class Meta:
         verbose_name = "kontak"

@@ -7,24 +7,16 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from sites.core.models import BasePage
+from sites.core import rich_text
+from sites.core.models import BasePage, SectionIndexPage, intro_field
 
 from .blocks import LangkahBlock, PeraturanBlock, SyaratBlock
 
 
-class LayananIndexPage(BasePage):
-    intro = RichTextField(
-        "pengantar",
-        blank=True,
-        features=["bold", "italic", "link", "ol", "ul"],
-        help_text="Teks singkat di atas daftar layanan, mis. jam pelayanan atau ajakan membawa berkas lengkap.",
-    )
+class LayananIndexPage(SectionIndexPage):
+    intro = intro_field("Teks singkat di atas daftar layanan, mis. jam pelayanan atau ajakan membawa berkas lengkap.")
 
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["layanan.ServicePage"]
-    max_count = 1
-    show_in_menus_default = True
 
     class Meta:
         verbose_name = "daftar layanan"
@@ -109,7 +101,7 @@ class ServicePage(BasePage):
     catatan = RichTextField(
         "catatan",
         blank=True,
-        features=["bold", "italic", "link", "ol", "ul"],
+        features=rich_text.SIMPLE,
         help_text="Hal lain yang perlu diketahui warga (boleh dikosongkan).",
     )
     unggulan = models.BooleanField(

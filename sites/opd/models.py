@@ -11,11 +11,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from sites.core.blocks import SIMPLE_RICH_TEXT_FEATURES
+from sites.core import rich_text
 from sites.core.kinds import OPD, ForKinds
 from sites.core.models import BasePage
 
-LIST_FEATURES = SIMPLE_RICH_TEXT_FEATURES
+LIST_FEATURES = rich_text.SIMPLE
 
 
 def component(label: str, help_text: str = "") -> RichTextField:
@@ -25,7 +25,7 @@ def component(label: str, help_text: str = "") -> RichTextField:
 class LayananPublikIndexPage(ForKinds, BasePage):
     kinds = (OPD,)
 
-    intro = RichTextField("pengantar", blank=True, features=SIMPLE_RICH_TEXT_FEATURES)
+    intro = RichTextField("pengantar", blank=True, features=rich_text.SIMPLE)
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
@@ -114,7 +114,7 @@ class StandarPelayananPage(BasePage):
 class SurveiKepuasanPage(ForKinds, BasePage):
     kinds = (OPD,)
 
-    intro = RichTextField("pengantar", blank=True, features=SIMPLE_RICH_TEXT_FEATURES)
+    intro = RichTextField("pengantar", blank=True, features=rich_text.SIMPLE)
 
     content_panels = BasePage.content_panels + [
         FieldPanel("intro"),

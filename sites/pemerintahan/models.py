@@ -7,9 +7,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from sites.core.blocks import SIMPLE_RICH_TEXT_FEATURES, BodyBlock
+from sites.core import rich_text
+from sites.core.blocks import BodyBlock
 from sites.core.kinds import current_words
-from sites.core.models import BasePage
+from sites.core.models import BasePage, SectionIndexPage, intro_field
 
 
 class Pejabat(models.Model):
@@ -138,22 +139,19 @@ class Lembaga(models.Model):
         return self.nama
 
 
-class PemerintahanPage(BasePage):
+class PemerintahanPage(SectionIndexPage):
     """/pemerintahan/: the organisation chart of the desa government, the BPD and the lembaga."""
 
-    intro = RichTextField(
-        "pengantar", blank=True, features=SIMPLE_RICH_TEXT_FEATURES, help_text="Teks pembuka di atas bagan."
-    )
+    intro = intro_field("Teks pembuka di atas bagan.")
     tugas_bpd = RichTextField(
         "tentang BPD",
         blank=True,
-        features=SIMPLE_RICH_TEXT_FEATURES,
+        features=rich_text.SIMPLE,
         help_text="Penjelasan singkat fungsi BPD; tampil di atas daftar anggota BPD.",
     )
     body = StreamField(BodyBlock(), verbose_name="isi tambahan", blank=True, help_text="Tampil di bawah bagan.")
 
-    content_panels = BasePage.content_panels + [
-        FieldPanel("intro"),
+    content_panels = SectionIndexPage.content_panels + [
         FieldPanel("tugas_bpd"),
         FieldPanel("body"),
         HelpPanel(
@@ -162,10 +160,7 @@ class PemerintahanPage(BasePage):
         ),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = []
-    max_count = 1
-    show_in_menus_default = True
 
     class Meta:
         verbose_name = "pemerintahan desa"

@@ -4,21 +4,16 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from sites.core.blocks import SIMPLE_RICH_TEXT_FEATURES, BodyBlock
-from sites.core.models import BasePage
+from sites.core.blocks import BodyBlock
+from sites.core.models import BasePage, SectionIndexPage, intro_field
 
 
-def intro_field():
-    return RichTextField(
-        "pengantar",
-        blank=True,
-        features=SIMPLE_RICH_TEXT_FEATURES,
-        help_text="Satu-dua paragraf pembuka halaman.",
-    )
+def profil_intro_field():
+    return intro_field("Satu-dua paragraf pembuka halaman.")
 
 
 def body_field():
@@ -30,18 +25,15 @@ def body_field():
     )
 
 
-class ProfilPage(BasePage):
+class ProfilPage(SectionIndexPage):
     """/profil/: what the platform knows about the desa, and links to the parts already published."""
 
-    intro = intro_field()
+    intro = profil_intro_field()
     body = body_field()
 
-    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = SectionIndexPage.content_panels + [FieldPanel("body")]
     search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["profil.ProfilSectionPage", "profil.VisiMisiPage", "profil.GeografiPage", "profil.DemografiPage"]
-    max_count = 1
-    show_in_menus_default = True
 
     class Meta:
         verbose_name = "profil desa"
@@ -57,7 +49,7 @@ class ProfilPage(BasePage):
 class ProfilSectionPage(BasePage):
     """A free part of the profile: Sejarah Desa, Potensi Desa, Adat dan Budaya…"""
 
-    intro = intro_field()
+    intro = profil_intro_field()
     body = body_field()
 
     content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
@@ -112,7 +104,7 @@ class GeografiPage(BasePage):
     batas_selatan = models.CharField("batas selatan", max_length=150, blank=True, help_text="Mis. 'Desa Sugihwaras'.")
     batas_timur = models.CharField("batas timur", max_length=150, blank=True, help_text="Desa atau wilayah di timur.")
     batas_barat = models.CharField("batas barat", max_length=150, blank=True, help_text="Desa atau wilayah di barat.")
-    intro = intro_field()
+    intro = profil_intro_field()
     body = body_field()
 
     content_panels = BasePage.content_panels + [
@@ -195,7 +187,7 @@ class DemografiPage(BasePage):
     )
     laki_laki = models.PositiveIntegerField("laki-laki", null=True, blank=True, help_text="Penduduk laki-laki (jiwa).")
     perempuan = models.PositiveIntegerField("perempuan", null=True, blank=True, help_text="Penduduk perempuan (jiwa).")
-    intro = intro_field()
+    intro = profil_intro_field()
     body = StreamField(
         BodyBlock(),
         verbose_name="tabel dan keterangan",

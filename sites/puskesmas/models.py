@@ -8,7 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from sites.core.blocks import SIMPLE_RICH_TEXT_FEATURES
+from sites.core import rich_text
 from sites.core.kinds import PUSKESMAS, ForKinds
 from sites.core.models import BasePage
 
@@ -34,7 +34,7 @@ class PoliIndexPage(ForKinds, BasePage):
 
     """'Layanan dan Poli': the opening hours of the puskesmas and its polyclinics."""
 
-    intro = RichTextField("pengantar", blank=True, features=SIMPLE_RICH_TEXT_FEATURES)
+    intro = RichTextField("pengantar", blank=True, features=rich_text.SIMPLE)
     catatan_jam = models.CharField(
         "catatan jam layanan", max_length=200, blank=True, help_text="Mis. 'Unit Gawat Darurat buka 24 jam'."
     )
@@ -76,7 +76,7 @@ class JamBuka(Orderable):
 
 class PoliPage(BasePage):
     ringkasan = models.TextField("ringkasan", max_length=400, help_text="Layanan apa saja di poli ini.")
-    keterangan = RichTextField("keterangan", blank=True, features=SIMPLE_RICH_TEXT_FEATURES)
+    keterangan = RichTextField("keterangan", blank=True, features=rich_text.SIMPLE)
 
     content_panels = BasePage.content_panels + [
         FieldPanel("ringkasan"),
@@ -117,7 +117,7 @@ class JadwalPoli(Orderable):
 class TarifPage(ForKinds, BasePage):
     kinds = (PUSKESMAS,)
 
-    intro = RichTextField("pengantar", blank=True, features=SIMPLE_RICH_TEXT_FEATURES)
+    intro = RichTextField("pengantar", blank=True, features=rich_text.SIMPLE)
     dasar_hukum = models.CharField(
         "dasar hukum", max_length=300, blank=True, help_text="Perda tentang retribusi jasa umum yang berlaku."
     )
@@ -156,7 +156,7 @@ class Tarif(Orderable):
 class AlurPelayananPage(ForKinds, BasePage):
     kinds = (PUSKESMAS,)
 
-    intro = RichTextField("pengantar", blank=True, features=SIMPLE_RICH_TEXT_FEATURES)
+    intro = RichTextField("pengantar", blank=True, features=rich_text.SIMPLE)
 
     content_panels = BasePage.content_panels + [FieldPanel("intro"), InlinePanel("langkah", label="Langkah")]
     parent_page_types = ["home.HomePage"]
@@ -183,7 +183,7 @@ class LangkahAlur(Orderable):
 class PosyanduPage(ForKinds, BasePage):
     kinds = (PUSKESMAS,)
 
-    intro = RichTextField("pengantar", blank=True, features=SIMPLE_RICH_TEXT_FEATURES)
+    intro = RichTextField("pengantar", blank=True, features=rich_text.SIMPLE)
 
     content_panels = BasePage.content_panels + [FieldPanel("intro"), InlinePanel("jadwal", label="Posyandu")]
     parent_page_types = ["home.HomePage"]

@@ -1,10 +1,10 @@
 """Site search: Wagtail search over this desa's own index (PostgreSQL full text, 'simple' configuration)."""
 
-from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Page
 
-PER_PAGE = 10
+from sites.core.pagination import paginate
+
 MAX_QUERY_LENGTH = 100
 
 
@@ -13,7 +13,7 @@ def search(request):
     results = None
     if query:
         found = Page.objects.live().public().search(query, operator="and")
-        results = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
+        results = paginate(request, found)
         results.object_list = [result.specific for result in results.object_list]
     context = {
         "search_query": query,

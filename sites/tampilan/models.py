@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 from desa_platform.tenancy.current import current_desa
+from desa_platform.tenancy.themes import change_theme
 
 from . import tema
 from .warna import normalise, validate_brand_colour
@@ -73,11 +74,9 @@ class TampilanForm(WagtailAdminModelForm):
         instance = super().save(commit=commit)
         facts = current_desa()
         if commit and facts and self.cleaned_data["tema"] != facts.theme:
-            from desa_platform.tenancy.services.appearance import set_theme
-
             # The audit log lives in the platform, where this desa's user names mean nothing on their own.
             actor = f"{self.for_user.get_username()} (admin {facts.slug})" if self.for_user else f"admin {facts.slug}"
-            set_theme(facts.slug, self.cleaned_data["tema"], actor=actor)
+            change_theme(self.cleaned_data["tema"], actor=actor)
         return instance
 
 

@@ -50,7 +50,7 @@ def load(home):
             nomor="6",
             tahun=year - 1,
             tanggal_penetapan=datetime.date(year - 1, 12, 27),
-            ringkasan="<p>Menetapkan pendapatan, belanja, dan pembiayaan desa tahun anggaran "
+            pokok_isi="<p>Menetapkan pendapatan, belanja, dan pembiayaan desa tahun anggaran "
             f"{year}, disepakati bersama Badan Permusyawaratan Desa.</p>",
         )
         law(

@@ -6,7 +6,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from desa_platform.tenancy.current import headlines_of_my_kecamatan, offices_in_my_kecamatan
-from sites.core.blocks import SIMPLE_RICH_TEXT_FEATURES
+from sites.core import rich_text
 from sites.core.kinds import KECAMATAN, ForKinds
 from sites.core.models import BasePage
 
@@ -16,7 +16,7 @@ HEADLINES = 8
 class WilayahPage(ForKinds, BasePage):
     kinds = (KECAMATAN,)
 
-    intro = RichTextField("pengantar", blank=True, features=SIMPLE_RICH_TEXT_FEATURES)
+    intro = RichTextField("pengantar", blank=True, features=rich_text.SIMPLE)
 
     content_panels = BasePage.content_panels + [
         FieldPanel("intro"),

@@ -3,12 +3,11 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.files.storage import storages
 from django.test import Client
-from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from desa_platform.tenancy.services import overview
 
-PASSWORD = "sandi-staf-panjang-1"
+from .helpers import PASSWORD, current_code
 
 
 @pytest.fixture(autouse=True)
@@ -21,11 +20,6 @@ def folders(settings, tmp_path):
     cache.delete(overview.CACHE_KEY)  # the console keeps a summary of every desa for a few minutes
     yield
     storages["default"].__dict__.pop("relative_media_root", None)
-
-
-def current_code(device) -> str:
-    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
-    return f"{totp.token():06d}"
 
 
 @pytest.fixture

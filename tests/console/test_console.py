@@ -16,7 +16,7 @@ from django_tenants.utils import schema_context
 from desa_platform.outbox.sender import send_due
 from desa_platform.tenancy.models import AuditLog, BulkJob, Desa
 
-from .conftest import PASSWORD, current_code
+from .helpers import PASSWORD, current_code
 
 
 @pytest.mark.django_db

@@ -14,7 +14,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from desa_platform.tenancy.models import AuditLog, Desa
 from desa_platform.tenancy.services.provisioning import delete_desa
 
-from .conftest import PASSWORD, current_code
+from .helpers import PASSWORD, current_code
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(os.environ.get("CONSOLE_SCREENSHOTS", "/tmp/console-e2e"))

@@ -12,7 +12,7 @@ from desa_platform.tenancy.models import AuditLog
 from desa_platform.tenancy.services import staff, support
 from desa_platform.tenancy.services.provisioning import ProvisioningError
 
-from .conftest import PASSWORD, current_code
+from .helpers import PASSWORD, current_code
 
 
 @pytest.fixture

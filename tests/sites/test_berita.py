@@ -4,6 +4,7 @@ import feedparser
 import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import Page
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from sites.berita.models import BeritaIndexPage, BeritaPage, KategoriBerita
 from sites.home.models import HomePage
@@ -50,20 +51,20 @@ def test_editor_creates_an_article_in_the_admin(client_a):
         client_a.force_login(user)
     add_url = f"/admin/pages/add/berita/beritapage/{index.pk}/"
     assert client_a.get(add_url).status_code == 200
-    response = client_a.post(
-        add_url,
+    data = nested_form_data(
         {
             "title": "Jalan Dusun Krajan Selesai Dicor",
             "slug": "jalan-dusun-krajan-selesai-dicor",
             "tanggal": "2024-06-03",
             "penulis": "Tim Informasi Desa",
-            "kategori": [kategori.pk],
             "tags": "jalan, dana desa",
             "ringkasan": "Pengecoran jalan sepanjang 400 meter selesai.",
-            "body-count": "0",
-            "action-publish": "publish",
-        },
+            "body": streamfield([]),
+        }
     )
+    data["kategori"] = [kategori.pk]  # a multiple choice: nested_form_data would number a list's items
+    data["action-publish"] = "publish"
+    response = client_a.post(add_url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
     with client_a.schema():
         created = BeritaPage.objects.get(slug="jalan-dusun-krajan-selesai-dicor")

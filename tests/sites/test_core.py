@@ -131,10 +131,7 @@ def test_404_page_in_the_desa_look(client_a, client_b):
 
 
 def test_500_page_in_the_desa_look_without_the_database(client_a):
-    from django.db import connection
-
     with client_a.schema():
-        connection.tenant = client_a.desa
         response = server_error(RequestFactory().get("/", HTTP_HOST="uji-a.test"))
     html = response.content.decode()
     assert response.status_code == 500

@@ -180,7 +180,7 @@ def test_admin_refuses_a_second_apbdes_for_the_same_year_and_keeps_the_figures(c
     accepted = post(2026, "apbdes-2026")
     assert accepted.status_code == 302
     with client_a.schema():
-        assert APBDesPage.objects.get(tahun=2026).ringkasan().pendapatan == 987_654_321
+        assert APBDesPage.objects.get(tahun=2026).ikhtisar().pendapatan == 987_654_321
 
 
 @pytest.mark.django_db
@@ -242,7 +242,7 @@ def test_admin_refuses_the_same_law_number_twice(client_a):
             "nomor": "1",
             "tahun": "2025",
             "status": "berlaku",
-            "ringkasan": rich_text(""),
+            "pokok_isi": rich_text(""),
         }
     )
     data["action-publish"] = "publish"
@@ -309,7 +309,7 @@ def test_pilot_budget_is_this_year_balanced_and_loaded_once(client_a):
         pilot.load(home())
         pilot.load(home())
         budget = APBDesPage.objects.get()
-        summary = budget.ringkasan()
+        summary = budget.ikhtisar()
         assert budget.tahun == year and ProdukHukumPage.objects.count() == 3
         assert summary.pendapatan == 1_664_927_000 and summary.silpa == 0
         assert budget.perdes.sebutan == f"Peraturan Desa Nomor 6 Tahun {year - 1}"

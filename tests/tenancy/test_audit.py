@@ -12,7 +12,7 @@ def test_command_line_operations_are_logged_with_the_system_user(desa_a, capsys)
     entries = list(audit.recent(desa_slug="uji-a")[:2])
     assert [e.action for e in entries] == ["resume", "suspend"]
     assert entries[1].actor.startswith("cli") and entries[1].detail == {"alasan": "perbaikan"}
-    assert entries[1].action_label == "Menangguhkan"
+    assert entries[1].get_action_display() == "Menangguhkan"
 
 
 @pytest.mark.django_db

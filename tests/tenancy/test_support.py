@@ -9,7 +9,7 @@ from django_tenants.utils import schema_context
 
 from desa_platform.tenancy.models import AuditLog, SupportSession
 from desa_platform.tenancy.services import lifecycle, support
-from desa_platform.tenancy.services.provisioning import ProvisioningError
+from desa_platform.tenancy.services.errors import ServiceError
 
 
 @pytest.fixture
@@ -76,9 +76,9 @@ def test_an_expired_link_is_refused_and_a_reason_is_required(desa_a, staff):
     session, host, path = open_for(desa_a, staff)
     SupportSession.objects.filter(pk=session.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
     assert Client(HTTP_HOST=host).get(path).status_code == 403
-    with pytest.raises(ProvisioningError, match="alasan"):
+    with pytest.raises(ServiceError, match="alasan"):
         support.open_session(desa_a, staff, "  ")
-    with pytest.raises(ProvisioningError, match="1–240 menit"):
+    with pytest.raises(ServiceError, match="1–240 menit"):
         support.open_session(desa_a, staff, "x", minutes=999)
 
 

@@ -3,7 +3,8 @@
 import pytest
 
 from desa_platform.tenancy.models import AuditLog, Desa
-from desa_platform.tenancy.services.appearance import AppearanceError, set_theme
+from desa_platform.tenancy.services.appearance import set_theme
+from desa_platform.tenancy.services.errors import ServiceError
 from desa_platform.tenancy.themes import available_themes
 
 from .helpers import stylesheet_of, use_theme
@@ -59,9 +60,9 @@ def test_switching_one_desa_leaves_the_other_alone(client_a, client_b):
 
 
 def test_an_unknown_theme_is_refused_in_indonesian_and_nothing_changes(desa_a):
-    with pytest.raises(AppearanceError, match="tidak tersedia"):
+    with pytest.raises(ServiceError, match="tidak tersedia"):
         set_theme(desa_a, "../../etc")
-    with pytest.raises(AppearanceError):
+    with pytest.raises(ServiceError):
         set_theme(desa_a, "_base")  # the shared base is no theme of its own
     desa_a.refresh_from_db()
     assert desa_a.theme == "klasik"

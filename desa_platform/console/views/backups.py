@@ -7,12 +7,13 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 
-from desa_platform.tenancy.models import Desa
+from desa_platform.tenancy.models import AuditLog, Desa
 from desa_platform.tenancy.services import audit, backup, upgrade
-from desa_platform.tenancy.services.provisioning import ProvisioningError
+from desa_platform.tenancy.services.errors import ServiceError
 
 from ..auth import staff_required
 from ..forms import RestoreNewForm
+from .outcome import FAILED, attempt_on_form
 
 
 @staff_required
@@ -20,21 +21,21 @@ def backups(request):
     form = RestoreNewForm(request.POST or None, request.FILES or None, backups=backup.list_backups())
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+
+        def restore_as_new():
             if data["upload"]:
                 with tempfile.NamedTemporaryFile(suffix=".zip") as handle:
                     for chunk in data["upload"].chunks():
                         handle.write(chunk)
                     handle.flush()
-                    desa = backup.restore(
+                    return backup.restore(
                         handle.name, new_slug=data["slug"], new_domain=data["domain"], actor=request.user
                     )
-            else:
-                path = backup.find_backup(data["backup"])
-                desa = backup.restore(path, new_slug=data["slug"], new_domain=data["domain"], actor=request.user)
-        except ProvisioningError as error:
-            form.add_error(None, str(error))
-        else:
+            path = backup.find_backup(data["backup"])
+            return backup.restore(path, new_slug=data["slug"], new_domain=data["domain"], actor=request.user)
+
+        desa = attempt_on_form(form, restore_as_new)
+        if desa is not FAILED:
             messages.success(request, f"{desa.display_name} dipulihkan sebagai desa baru.")
             return redirect("console:detail", desa.slug)
     return render(request, "console/backups.html", {"backups": backup.list_backups(), "form": form})
@@ -44,9 +45,9 @@ def backups(request):
 def backup_download(request, name):
     try:
         path = backup.find_backup(name)
-    except ProvisioningError:
+    except ServiceError:
         raise Http404 from None
-    audit.record(request.user, "backup-download", backup.NAME_RE.match(name)["slug"], berkas=name)
+    audit.record(request.user, AuditLog.Action.BACKUP_DOWNLOAD, backup.NAME_RE.match(name)["slug"], berkas=name)
     return FileResponse(open(path, "rb"), as_attachment=True, filename=name, content_type="application/zip")
 
 
@@ -71,5 +72,5 @@ def audit_log(request):
         action=request.GET.get("tindakan", ""),
     )
     page = Paginator(entries, 100).get_page(request.GET.get("halaman"))
-    context = {"page": page, "labels": audit.ACTION_LABELS, "params": request.GET}
+    context = {"page": page, "actions": AuditLog.Action.choices, "params": request.GET}
     return render(request, "console/audit.html", context)

@@ -8,21 +8,23 @@ from django.views.decorators.http import require_POST
 
 from desa_platform.tenancy.models import BulkJob
 from desa_platform.tenancy.services import admins, bulk
-from desa_platform.tenancy.services.provisioning import DesaSpec, ProvisioningError
+from desa_platform.tenancy.services.provisioning import DesaSpec
 
 from ..auth import staff_required
 from ..forms import CsvForm, RegionForm
+from .outcome import FAILED, attempt, attempt_on_form
 
 
 @staff_required
 def bulk_region(request):
     provinsi = request.POST.get("provinsi") or request.GET.get("provinsi") or "Jawa Timur"
     form = RegionForm(request.POST or None, provinsi=provinsi, initial={"provinsi": provinsi})
-    plan, error = None, None
+    plan = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            specs = bulk.plan_region(
+        specs = attempt_on_form(
+            form,
+            lambda: bulk.plan_region(
                 data["provinsi"],
                 data["kabupaten"],
                 domain_patterns=form.patterns(),
@@ -30,17 +32,16 @@ def bulk_region(request):
                 kecamatan_tenants=data["kecamatan_tenants"],
                 theme=data["theme"],
                 kecamatan=data["kecamatan"],
-            )
-        except ProvisioningError as problem:
-            error = str(problem)
-        else:
+            ),
+        )
+        if specs is not FAILED:
             if request.POST.get("mulai"):
                 where = f"Kecamatan {data['kecamatan']}, " if data["kecamatan"] else ""
                 job = bulk.start_job(specs, request.user, f"{where}Kabupaten {data['kabupaten']}, {data['provinsi']}")
                 return redirect("console:bulk-job", job.pk)
             new = [s for s in specs if not bulk.already_exists(s)]
             plan = {"specs": specs, "new": len(new), "existing": len(specs) - len(new), "sample": specs[:15]}
-    context = {"form": form, "csv_form": CsvForm(), "plan": plan, "error": error, "provinsi": provinsi}
+    context = {"form": form, "csv_form": CsvForm(), "plan": plan, "provinsi": provinsi}
     context["jobs"] = BulkJob.objects.all()[:10]
     return render(request, "console/bulk.html", context)
 
@@ -76,10 +77,7 @@ def bulk_csv(request):
 def bulk_job(request, pk):
     job = get_object_or_404(BulkJob, pk=pk)
     if request.method == "POST":  # "Jalankan lagi" on a job whose process ended (a restart)
-        try:
-            bulk.resume_job(job, request.user)
-        except ProvisioningError as problem:
-            messages.error(request, str(problem))
+        attempt(request, lambda: bulk.resume_job(job, request.user))
         return redirect("console:bulk-job", job.pk)
     hours = settings.PASSWORD_RESET_TIMEOUT // 3600
     return render(request, "console/bulk_job.html", {"job": job, "sheet_hours": hours})

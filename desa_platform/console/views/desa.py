@@ -10,11 +10,12 @@ from django.views.decorators.http import require_POST
 
 from desa_platform.tenancy.models import AuditLog, Desa
 from desa_platform.tenancy.services import admins, appearance, backup, domains, lifecycle, overview, support, upgrade
-from desa_platform.tenancy.services.provisioning import DesaSpec, ProvisioningError, site_root_url
+from desa_platform.tenancy.services.provisioning import DesaSpec, site_root_url
 from desa_platform.tenancy.themes import available_themes
 
 from ..auth import staff_required
 from ..forms import CreateDesaForm, DeleteForm, DomainForm, SupportForm
+from .outcome import FAILED, attempt, attempt_on_form
 
 
 @staff_required
@@ -34,11 +35,8 @@ def create(request):
             domains=[data["domain"]],
             aliases=data["aliases"].split(),
         )
-        try:
-            desa = lifecycle.create(spec, actor=request.user)
-        except ProvisioningError as error:
-            form.add_error(None, str(error))
-        else:
+        desa = attempt_on_form(form, lambda: lifecycle.create(spec, actor=request.user))
+        if desa is not FAILED:
             user, link, emailed = admins.invite_first_admin(
                 desa, email=data["admin_email"], full_name=data["admin_name"], actor=request.user
             )
@@ -74,13 +72,10 @@ def detail(request, slug, extra=None):
 
 
 def _act(request, slug, operation, success: str):
-    """Run one service operation on a desa; its error (Indonesian) comes back as a message, nothing half-done."""
+    """Run one service operation on a desa and go back to its page, saying what was done or why not."""
     desa = desa_or_404(slug)
-    try:
-        result = operation(desa)
-    except ProvisioningError as error:
-        messages.error(request, str(error))
-    else:
+    result = attempt(request, lambda: operation(desa))
+    if result is not FAILED:
         messages.success(request, success.format(desa=desa, result=result))
     return redirect("console:detail", slug)
 
@@ -100,14 +95,12 @@ def suspend(request, slug):
 @staff_required
 @require_POST
 def theme(request, slug):
-    desa = desa_or_404(slug)
-    try:
-        desa = appearance.set_theme(desa, request.POST.get("theme", ""), actor=request.user)
-    except appearance.AppearanceError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, f"{desa.display_name} kini memakai tema {desa.theme}.")
-    return redirect("console:detail", slug)
+    return _act(
+        request,
+        slug,
+        lambda d: appearance.set_theme(d, request.POST.get("theme", ""), actor=request.user),
+        "{result.display_name} kini memakai tema {result.theme}.",
+    )
 
 
 @staff_required
@@ -151,11 +144,10 @@ def delete(request, slug):
     desa = desa_or_404(slug)
     form = DeleteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            path = lifecycle.delete(desa, form.cleaned_data["confirm"], actor=request.user)
-        except ProvisioningError as error:
-            form.add_error("confirm", str(error))
-        else:
+        path = attempt_on_form(
+            form, lambda: lifecycle.delete(desa, form.cleaned_data["confirm"], actor=request.user), "confirm"
+        )
+        if path is not FAILED:
             messages.success(request, f"Desa '{slug}' dihapus. Cadangan terakhirnya: {Path(path).name}.")
             return redirect("console:index")
     return render(request, "console/delete.html", {"desa": desa, "form": form})

@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from desa_platform.tenancy.models import Desa
+from desa_platform.tenancy.models import AuditLog, Desa
 from desa_platform.tenancy.services import audit, overview, upgrade
 from desa_platform.tenancy.themes import available_themes
 
@@ -69,7 +69,9 @@ def index(request):
 @staff_required
 def export_csv(request):
     rows = _rows(request.GET)
-    audit.record(request.user, "export", None, jumlah=len(rows), saring={k: v for k, v in request.GET.items() if v})
+    audit.record(
+        request.user, AuditLog.Action.EXPORT, None, jumlah=len(rows), saring={k: v for k, v in request.GET.items() if v}
+    )
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="desa-{timezone.localdate():%Y%m%d}.csv"'
     response.write("\ufeff")  # so spreadsheet programs read UTF-8

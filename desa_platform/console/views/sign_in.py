@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from desa_platform.tenancy.models import AuditLog
 from desa_platform.tenancy.services import audit
 
 from ..auth import has_confirmed_device
@@ -25,7 +26,7 @@ def login_view(request):
     if request.method == "POST" and form.is_valid():
         user = authenticate(request, username=form.cleaned_data["username"], password=form.cleaned_data["password"])
         if user is None or not user.is_staff:
-            audit.record(form.cleaned_data["username"], "login-failed", None)
+            audit.record(form.cleaned_data["username"], AuditLog.Action.LOGIN_FAILED, None)
             form.add_error(None, "Nama pengguna atau kata sandi salah, atau akun ini bukan akun staf Diskominfo.")
         else:
             login(request, user)
@@ -41,7 +42,7 @@ def _signed_in(request):
 
 
 def _after_verification(request):
-    audit.record(request.user, "login", None)
+    audit.record(request.user, AuditLog.Action.LOGIN, None)
     return redirect(request.session.pop(NEXT_KEY, "") or "console:index")
 
 
@@ -75,7 +76,7 @@ def otp_enrol(request):
             device.confirmed = True
             device.save(update_fields=["confirmed"])
             otp_login(request, device)
-            audit.record(request.user, "otp-enrolled", None)
+            audit.record(request.user, AuditLog.Action.OTP_ENROLLED, None)
             return _after_verification(request)
         form.add_error("token", "Kode tidak cocok; pastikan jam ponsel tepat, lalu coba kode berikutnya.")
     uri = device.config_url

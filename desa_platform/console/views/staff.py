@@ -5,11 +5,12 @@ from django.contrib.auth import get_user_model
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from desa_platform.tenancy.models import AuditLog
 from desa_platform.tenancy.services import audit, staff
-from desa_platform.tenancy.services.provisioning import ProvisioningError
 
 from ..auth import superuser_required
 from ..forms import StaffForm
+from .outcome import FAILED, attempt
 
 
 @superuser_required
@@ -22,7 +23,7 @@ def staff_list(request):
             form.add_error("username", "Nama pengguna ini sudah dipakai.")
         else:
             user, link = staff.create_staff(data["username"], data["email"], data["full_name"], data["superuser"])
-            audit.record(request.user, "staff-create", staf=user.username)
+            audit.record(request.user, AuditLog.Action.STAFF_CREATE, staf=user.username)
             emailed = staff.send_link(user, link)
             created = {"user": user, "link": link, "emailed": emailed}
             form = StaffForm()
@@ -33,11 +34,10 @@ def staff_list(request):
 @require_POST
 def staff_active(request, username):
     active = request.POST.get("active") == "1"
-    try:
-        user, link = staff.set_active(username, active, actor=request.user)
-    except ProvisioningError as error:
-        messages.error(request, str(error))
+    changed = attempt(request, lambda: staff.set_active(username, active, actor=request.user))
+    if changed is FAILED:
         return redirect("console:staff")
+    user, link = changed
     if not link:
         messages.success(request, f"Akun {username} {'aktif' if active else 'dinonaktifkan'}.")
         return redirect("console:staff")

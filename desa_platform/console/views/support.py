@@ -6,13 +6,15 @@ from django.contrib.auth import login
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from desa_platform.tenancy.current import current_desa
 from desa_platform.tenancy.models import SupportSession
 from desa_platform.tenancy.services import support
-from desa_platform.tenancy.services.provisioning import ProvisioningError
+from desa_platform.tenancy.services.errors import ServiceError
 
 from ..auth import staff_required
 from ..forms import SupportForm
 from .desa import desa_or_404, detail
+from .outcome import FAILED, attempt
 
 
 @staff_required
@@ -23,13 +25,15 @@ def support_open(request, slug):
     if not form.is_valid():
         messages.error(request, "Isi alasan dan lama akses dukungan (1–240 menit).")
         return redirect("console:detail", slug)
-    try:
-        session, link = support.open_session(
+    opened = attempt(
+        request,
+        lambda: support.open_session(
             desa, request.user, form.cleaned_data["reason"], minutes=form.cleaned_data["minutes"]
-        )
-    except ProvisioningError as error:
-        messages.error(request, str(error))
+        ),
+    )
+    if opened is FAILED:
         return redirect("console:detail", slug)
+    session, link = opened
     # Shown once, in this response only: the token is stored as a hash.
     return detail(request, slug, extra={"support_link": link, "support_session": session})
 
@@ -47,8 +51,9 @@ def enter(request, token):
     desa = request.tenant
     try:
         session, user = support.enter(token, desa)
-    except ProvisioningError as error:
-        return render(request, "console/support_denied.html", {"desa": desa.facts, "reason": str(error)}, status=403)
+    except ServiceError as error:
+        context = {"desa": current_desa(), "reason": str(error)}
+        return render(request, "console/support_denied.html", context, status=403)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     request.session[support.SESSION_KEY] = session.pk
     request.session.set_expiry(session.expires_at)

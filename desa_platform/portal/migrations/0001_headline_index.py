@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('tenancy', '0004_desa_kode_wilayah'),
+        ('tenancy', '0005_desa_kode_wilayah'),
     ]
 
     operations = [

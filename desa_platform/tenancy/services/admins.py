@@ -14,16 +14,17 @@ from django.utils import timezone
 
 from desa_platform.outbox import enqueue_mail
 
-from ..models import Desa
+from ..models import AuditLog, Desa
 from . import audit
-from .provisioning import ProvisioningError, ensure_first_admin, site_root_url
+from .errors import ServiceError
+from .provisioning import ensure_first_admin, site_root_url
 
 
 def invite_first_admin(desa: Desa, username: str = "admin", email: str = "", full_name: str = "", actor=None):
     """Create (or find) the first admin; returns (user, link, emailed). link is None once the admin has logged in."""
     user, link = ensure_first_admin(desa, username=username or "admin", email=email, full_name=full_name)
     if link is None:
-        raise ProvisioningError(f"Admin '{user.username}' sudah memasang kata sandi dan pernah masuk.")
+        raise ServiceError(f"Admin '{user.username}' sudah memasang kata sandi dan pernah masuk.")
     emailed = False
     address = email or user.email
     if address:
@@ -40,7 +41,7 @@ def invite_first_admin(desa: Desa, username: str = "admin", email: str = "", ful
             kind="admin-link",
         )
         emailed = True
-    audit.record(actor, "admin-link", desa, pengguna=user.username, dikirim_ke=address if emailed else "")
+    audit.record(actor, AuditLog.Action.ADMIN_LINK, desa, pengguna=user.username, dikirim_ke=address if emailed else "")
     return user, link, emailed
 
 

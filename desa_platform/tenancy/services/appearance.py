@@ -11,21 +11,19 @@ from django_tenants.utils import schema_context
 
 from desa_platform.pagecache import store as page_cache
 
-from ..models import Desa
+from ..models import AuditLog, Desa
+from ..schemas import public_schema
 from ..themes import available_themes
 from . import audit
-
-
-class AppearanceError(ValueError):
-    """A theme that cannot be used; the message is for a person (Indonesian)."""
+from .errors import ServiceError
 
 
 def set_theme(desa: Desa | str, theme: str, actor=None) -> Desa:
     """Give `desa` (a Desa or its slug) the theme `theme` (a folder of themes/); returns the saved Desa."""
     theme = (theme or "").strip()
     if theme not in available_themes():
-        raise AppearanceError(f"Tema “{theme}” tidak tersedia. Pilih salah satu: {', '.join(available_themes())}.")
-    with schema_context("public"), transaction.atomic():
+        raise ServiceError(f"Tema “{theme}” tidak tersedia. Pilih salah satu: {', '.join(available_themes())}.")
+    with public_schema(), transaction.atomic():
         slug = desa if isinstance(desa, str) else desa.slug
         desa = Desa.objects.select_for_update().get(slug=slug)
         if desa.theme == theme:
@@ -33,7 +31,7 @@ def set_theme(desa: Desa | str, theme: str, actor=None) -> Desa:
         previous = desa.theme
         desa.theme = theme
         desa.save(update_fields=["theme"])  # post_save → routing.invalidate()
-        audit.record(actor, "tema", desa, dari=previous, menjadi=theme)
+        audit.record(actor, AuditLog.Action.THEME, desa, dari=previous, menjadi=theme)
         # Now, and again once committed: a page rendered in between with the old theme is not kept either.
         with schema_context(desa.schema_name):
             page_cache.bump_now_and_on_commit()

@@ -2,44 +2,8 @@
 
 import getpass
 
-from django_tenants.utils import schema_context
-
 from ..models import AuditLog
-
-ACTION_LABELS = {
-    "login": "Masuk konsol",
-    "login-failed": "Gagal masuk konsol",
-    "otp-enrolled": "Mendaftarkan autentikasi dua langkah",
-    "create": "Membuat desa",
-    "admin-link": "Membuat tautan admin pertama",
-    "admin-sheet": "Membuat lembar tautan admin",
-    "operator-grant": "Memberi akses operator kecamatan",
-    "operator-revoke": "Mencabut akses operator kecamatan",
-    "operator-enter": "Masuk admin desa (operator kecamatan)",
-    "operator-denied": "Akses operator kecamatan ditolak",
-    "bulk": "Pembuatan massal",
-    "suspend": "Menangguhkan",
-    "resume": "Mengaktifkan kembali",
-    "delete": "Menghapus",
-    "backup": "Mencadangkan",
-    "backup-download": "Mengunduh cadangan",
-    "restore": "Memulihkan",
-    "domain-add": "Menambah domain",
-    "domain-remove": "Menghapus domain",
-    "domain-primary": "Mengganti domain utama",
-    "upgrade": "Memperbarui skema",
-    "export": "Mengekspor daftar desa",
-    "support-open": "Membuka akses dukungan",
-    "support-enter": "Masuk admin desa (dukungan)",
-    "support-denied": "Akses dukungan ditolak",
-    "support-close": "Menutup akses dukungan",
-    "support-expired": "Akses dukungan berakhir",
-    "tema": "Mengganti tema",
-    "bulk-resume": "Menjalankan lagi pembuatan massal",
-    "staff-create": "Membuat akun staf",
-    "staff-off": "Menonaktifkan akun staf",
-    "staff-on": "Mengaktifkan akun staf",
-}
+from ..schemas import public_schema
 
 
 def cli_actor() -> str:
@@ -49,19 +13,15 @@ def cli_actor() -> str:
         return "cli"
 
 
-def record(actor, action: str, desa=None, **detail) -> AuditLog:
-    """Log one operation; `actor` is a staff user, a username, or None for the command line."""
+def record(actor, action: AuditLog.Action | str, desa=None, **detail) -> AuditLog:
+    """Log one operation (`AuditLog.Action`); `actor` is a staff user, a username, or None for the command line."""
     if actor is None:
         name = cli_actor()
     else:
         name = getattr(actor, "username", None) or str(actor)
     slug = getattr(desa, "slug", desa) or ""
-    with schema_context("public"):
+    with public_schema():
         return AuditLog.objects.create(actor=name, action=action, desa_slug=slug, detail=detail)
-
-
-def label(action: str) -> str:
-    return ACTION_LABELS.get(action, action)
 
 
 def recent(desa_slug: str = "", actor: str = "", action: str = ""):

@@ -11,9 +11,9 @@ from datetime import datetime, timedelta
 from django.apps import apps
 from django.db import connection
 from django.utils import timezone
-from django_tenants.utils import schema_context
 
 from ..models import Desa
+from ..schemas import public_schema
 
 STALE_DAYS = 90
 
@@ -34,7 +34,10 @@ def leaf_page_models(app_label: str) -> list[str]:
 
 
 @dataclass
-class DesaFacts:
+class ContentFacts:
+    """How a desa's site is kept: its last change, recent news, profile completeness, what needs attention.
+    (Who the desa is, its name and place, is tenancy.current.DesaFacts.)"""
+
     last_change: datetime | None = None
     news_30: int | None = None
     news_90: int | None = None
@@ -87,16 +90,16 @@ def _params(desa: Desa, news: list[str], required: list[str]) -> list:
     ]
 
 
-CACHE_KEY = "tenancy:overview"
+CACHE_KEY = "tenancy:overview:v2"  # v2: the kept values are ContentFacts (pickled by class name)
 CACHE_SECONDS = 300
 
 
-def cached_facts(desas: list[Desa], refresh: bool = False) -> dict[str, DesaFacts]:
+def cached_facts(desas: list[Desa], refresh: bool = False) -> dict[str, ContentFacts]:
     """facts() for the console's list: kept for CACHE_SECONDS (the UNION ALL over 400 schemas takes seconds);
     a desa not in the kept summary yet (new, restored) is computed at once."""
     from django.core.cache import cache
 
-    with schema_context("public"):
+    with public_schema():
         kept = {} if refresh else (cache.get(CACHE_KEY) or {})
         stamp = {d.schema_name: (d.pk, d.created) for d in desas}
         missing = [d for d in desas if kept.get(d.schema_name, (None,))[0] != stamp[d.schema_name]]
@@ -107,13 +110,13 @@ def cached_facts(desas: list[Desa], refresh: bool = False) -> dict[str, DesaFact
     return {d.schema_name: kept[d.schema_name][1] for d in desas}
 
 
-def facts(desas: list[Desa]) -> dict[str, DesaFacts]:
-    """schema_name → DesaFacts for every given desa, in one query."""
+def facts(desas: list[Desa]) -> dict[str, ContentFacts]:
+    """schema_name → ContentFacts for every given desa, in one query."""
     if not desas:
         return {}
     news = leaf_page_models("berita")
     required = leaf_page_models("transparansi")
-    with schema_context("public"), connection.cursor() as cursor:
+    with public_schema(), connection.cursor() as cursor:
         cursor.execute(
             "SELECT n.nspname FROM pg_namespace n WHERE n.nspname = ANY(%s) AND EXISTS (SELECT 1 FROM pg_class c "
             "WHERE c.relnamespace = n.oid AND c.relname = 'wagtailcore_page')",
@@ -129,11 +132,11 @@ def facts(desas: list[Desa]) -> dict[str, DesaFacts]:
             cursor.execute(" UNION ALL ".join(_branch(d.schema_name) for d in present), params)
             rows = cursor.fetchall()
     by_schema = {desa.schema_name: desa for desa in desas}
-    result = {desa.schema_name: DesaFacts(attention=["skema tidak ditemukan"]) for desa in desas}
+    result = {desa.schema_name: ContentFacts(attention=["skema tidak ditemukan"]) for desa in desas}
     now = timezone.now()
     for schema, last, n30, n90, n_all, home, profil, empty_required, images, documents in rows:
         desa = by_schema[schema]
-        item = DesaFacts()
+        item = ContentFacts()
         item.last_change = last if last and last > desa.created else None
         if news:
             item.news_30, item.news_90 = n30, n90

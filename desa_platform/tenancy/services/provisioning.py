@@ -13,7 +13,9 @@ from django_tenants.utils import schema_context, schema_exists
 from .. import template_schema
 from ..current import facts_for
 from ..models import Desa, Domain, kode_pos_validator, kode_wilayah_validator
+from ..schemas import public_schema
 from ..themes import available_themes
+from .errors import ServiceError
 
 SLUG_RE = re.compile(r"^[a-z][a-z0-9-]{1,48}[a-z0-9]$")
 DOMAIN_RE = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$")
@@ -34,8 +36,8 @@ RESERVED_SLUGS = {
 }
 
 
-class ProvisioningError(ValueError):
-    """Bad input for a tenant operation; the message is for the person who typed it (Indonesian)."""
+# The older name of ServiceError, kept while services/backup.py (rewritten on the safety branch) still uses it.
+ProvisioningError = ServiceError
 
 
 @dataclass
@@ -101,13 +103,13 @@ def validate(spec: DesaSpec) -> None:
     if len(set(domains)) != len(domains):
         errors.append("Domain yang sama disebut dua kali.")
     if errors:
-        raise ProvisioningError(" ".join(errors))
+        raise ServiceError(" ".join(errors))
 
 
 def create_desa(spec: DesaSpec, template=None) -> Desa:
     """Create a desa (or any kind of office) by cloning its kind's template schema; all or nothing. A bulk run
     passes the template it checked."""
-    with schema_context("public"):
+    with public_schema():
         validate(spec)
         # Each kind is cloned from its own template (its own default tree and words).
         if template is None or template.schema_name != template_schema.schema_for(spec.kind):
@@ -149,7 +151,7 @@ def personalise(desa: Desa, primary_domain: str) -> None:
 
 
 def delete_desa(desa: Desa) -> None:
-    with schema_context("public"), transaction.atomic():
+    with public_schema(), transaction.atomic():
         schema = desa.schema_name
         desa.domains.all().delete()
         desa.delete()

@@ -12,14 +12,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
-from django_tenants.utils import schema_context
 
 from desa_platform.outbox import enqueue_mail
 
 from ..current import root_url_for
-from ..models import SupportSession
+from ..models import AuditLog, SupportSession
+from ..schemas import public_schema
 from . import audit
-from .provisioning import ProvisioningError
+from .errors import ServiceError
 
 
 def console_root_url() -> str:
@@ -31,9 +31,9 @@ def create_staff(username: str, email: str = "", full_name: str = "", superuser:
     User = get_user_model()
     username = (username or "").strip()
     if not username:
-        raise ProvisioningError("Nama pengguna staf wajib diisi.")
+        raise ServiceError("Nama pengguna staf wajib diisi.")
     first, _, last = (full_name or "").strip().partition(" ")
-    with schema_context("public"):
+    with public_schema():
         user, created = User.objects.get_or_create(
             username=username, defaults={"email": email, "first_name": first, "last_name": last}
         )
@@ -76,16 +76,16 @@ def send_link(user, link: str) -> bool:
 def reset_two_factor(username: str) -> int:
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    with schema_context("public"):
+    with public_schema():
         user = get_user_model().objects.filter(username=username).first()
         if user is None:
-            raise ProvisioningError(f"Akun staf '{username}' tidak ada.")
+            raise ServiceError(f"Akun staf '{username}' tidak ada.")
         deleted, _ = TOTPDevice.objects.filter(user=user).delete()
     return deleted
 
 
 def list_staff():
-    with schema_context("public"):
+    with public_schema():
         return list(get_user_model().objects.filter(is_staff=True).order_by("-is_active", "username"))
 
 
@@ -99,17 +99,17 @@ def set_active(username: str, active: bool, actor=None):
     """
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    with schema_context("public"), transaction.atomic():
+    with public_schema(), transaction.atomic():
         user = get_user_model().objects.select_for_update().filter(username=username, is_staff=True).first()
         if user is None:
-            raise ProvisioningError(f"Akun staf '{username}' tidak ada.")
+            raise ServiceError(f"Akun staf '{username}' tidak ada.")
         if not active and actor is not None and getattr(actor, "pk", None) == user.pk:
-            raise ProvisioningError("Anda tidak dapat menonaktifkan akun Anda sendiri.")
+            raise ServiceError("Anda tidak dapat menonaktifkan akun Anda sendiri.")
         if not active and user.is_superuser:
             managers = get_user_model().objects.select_for_update().filter(is_superuser=True, is_active=True)
             others = managers.exclude(pk=user.pk)
             if not others.exists():
-                raise ProvisioningError("Ini satu-satunya akun pengelola staf yang aktif; aktifkan yang lain dulu.")
+                raise ServiceError("Ini satu-satunya akun pengelola staf yang aktif; aktifkan yang lain dulu.")
         if user.is_active == active:
             return user, ""
         user.is_active = active
@@ -124,5 +124,5 @@ def set_active(username: str, active: bool, actor=None):
                 closed_at=timezone.now()
             )
         user.save()
-        audit.record(actor, "staff-on" if active else "staff-off", staf=username)
+        audit.record(actor, AuditLog.Action.STAFF_ON if active else AuditLog.Action.STAFF_OFF, staf=username)
         return user, link

@@ -21,10 +21,11 @@ from django.utils.text import slugify
 from django_tenants.utils import schema_context
 
 from ..current import root_url_for
-from ..models import Desa, SupportSession
+from ..models import AuditLog, Desa, SupportSession
+from ..schemas import public_schema
 from . import audit
 from .domains import primary_domain
-from .provisioning import ProvisioningError
+from .errors import ServiceError
 
 SESSION_KEY = "diskominfo_support_session"
 ENTRY_PREFIX = "/admin/dukungan/"
@@ -49,11 +50,11 @@ def open_session(desa: Desa, staff, reason: str, minutes: int | None = None) -> 
     """Open a support session; returns it and the one-time entry URL (shown once, never stored)."""
     minutes = minutes or default_minutes()
     if not (reason or "").strip():
-        raise ProvisioningError("Tuliskan alasan akses dukungan (misalnya nomor tiket atau permintaan desa).")
+        raise ServiceError("Tuliskan alasan akses dukungan (misalnya nomor tiket atau permintaan desa).")
     if not 1 <= minutes <= MAX_MINUTES:
-        raise ProvisioningError(f"Lama akses dukungan 1–{MAX_MINUTES} menit.")
+        raise ServiceError(f"Lama akses dukungan 1–{MAX_MINUTES} menit.")
     token = secrets.token_urlsafe(24)
-    with schema_context("public"):
+    with public_schema():
         session = SupportSession.objects.create(
             desa=desa,
             staff_username=staff.username,
@@ -62,7 +63,7 @@ def open_session(desa: Desa, staff, reason: str, minutes: int | None = None) -> 
             expires_at=timezone.now() + timedelta(minutes=minutes),
             token_hash=_hash(token),
         )
-        audit.record(staff, "support-open", desa, sesi=session.pk, menit=minutes, alasan=session.reason)
+        audit.record(staff, AuditLog.Action.SUPPORT_OPEN, desa, sesi=session.pk, menit=minutes, alasan=session.reason)
     signed = signing.dumps({"s": session.pk, "t": token}, salt=SALT, compress=True)
     return session, f"{root_url_for(primary_domain(desa))}{ENTRY_PREFIX}{signed}/"
 
@@ -72,10 +73,10 @@ def enter(signed: str, desa: Desa):
     try:
         payload = signing.loads(signed, salt=SALT, max_age=MAX_MINUTES * 60)
     except signing.BadSignature:
-        audit.record("anonim", "support-denied", desa, alasan="token tidak sah")
-        raise ProvisioningError("Tautan akses dukungan tidak sah.") from None
+        audit.record("anonim", AuditLog.Action.SUPPORT_DENIED, desa, alasan="token tidak sah")
+        raise ServiceError("Tautan akses dukungan tidak sah.") from None
     now = timezone.now()
-    with schema_context("public"), transaction.atomic():
+    with public_schema(), transaction.atomic():
         session = SupportSession.objects.select_for_update().filter(pk=payload.get("s")).first()
         problem = None
         if session is None or session.token_hash != _hash(str(payload.get("t"))):
@@ -90,10 +91,12 @@ def enter(signed: str, desa: Desa):
             session.used_at = now
             session.save(update_fields=["used_at"])
     if problem:  # logged outside the transaction above, which a refusal must not roll back
-        audit.record(session.staff_username if session else "anonim", "support-denied", desa, alasan=problem)
-        raise ProvisioningError(problem)
+        audit.record(
+            session.staff_username if session else "anonim", AuditLog.Action.SUPPORT_DENIED, desa, alasan=problem
+        )
+        raise ServiceError(problem)
     user = ensure_support_user(desa, session)
-    audit.record(session.staff_username, "support-enter", desa, sesi=session.pk, pengguna=user.username)
+    audit.record(session.staff_username, AuditLog.Action.SUPPORT_ENTER, desa, sesi=session.pk, pengguna=user.username)
     return session, user
 
 
@@ -114,7 +117,7 @@ def ensure_support_user(desa: Desa, session: SupportSession):
 
 
 def is_active(session_id, desa: Desa) -> bool:
-    with schema_context("public"):
+    with public_schema():
         return SupportSession.objects.filter(
             pk=session_id, desa_id=desa.pk, closed_at__isnull=True, used_at__isnull=False, expires_at__gt=timezone.now()
         ).exists()
@@ -123,7 +126,7 @@ def is_active(session_id, desa: Desa) -> bool:
 def touch(session_id, desa: Desa) -> bool:
     """Count one request of a support session; False (and logged once) when it has ended."""
     now = timezone.now()
-    with schema_context("public"):
+    with public_schema():
         updated = SupportSession.objects.filter(
             pk=session_id, desa_id=desa.pk, closed_at__isnull=True, expires_at__gt=now
         ).update(requests=F("requests") + 1, last_seen_at=now)
@@ -133,16 +136,16 @@ def touch(session_id, desa: Desa) -> bool:
         if session is not None and session.closed_at is None:
             session.closed_at = now
             session.save(update_fields=["closed_at"])
-            audit.record(session.staff_username, "support-expired", desa, sesi=session.pk)
+            audit.record(session.staff_username, AuditLog.Action.SUPPORT_EXPIRED, desa, sesi=session.pk)
     return False
 
 
 def close(session: SupportSession, actor) -> None:
-    with schema_context("public"):
+    with public_schema():
         if session.closed_at is None:
             session.closed_at = timezone.now()
             session.save(update_fields=["closed_at"])
-            audit.record(actor, "support-close", session.desa, sesi=session.pk)
+            audit.record(actor, AuditLog.Action.SUPPORT_CLOSE, session.desa, sesi=session.pk)
 
 
 def sessions_for(desa: Desa):

@@ -16,10 +16,10 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.loader import MigrationLoader
-from django_tenants.utils import schema_context
 
 from .. import template_schema
-from ..models import Desa
+from ..models import AuditLog, Desa
+from ..schemas import public_schema
 from . import audit, upgrade_worker
 
 
@@ -69,7 +69,7 @@ def expected_migrations() -> set[tuple[str, str]]:
 
 def schema_versions(schemas: list[str] | None = None) -> dict[str, SchemaVersion]:
     """The migration state of many schemas in ONE query (a UNION ALL over their django_migrations)."""
-    with schema_context("public"):
+    with public_schema():
         if schemas is None:
             schemas = list(Desa.objects.order_by("schema_name").values_list("schema_name", flat=True))
         expected = sorted(expected_migrations())
@@ -124,7 +124,7 @@ def ensure_template_current() -> None:
     template_schema.ensure_all()
     name = template_schema.TEMPLATE_SCHEMA
     if not schema_versions([name])[name].is_current:
-        with schema_context("public"):
+        with public_schema():
             SchemaTemplate.objects.filter(schema_name=name).update(fingerprint="stale")
         template_schema.ensure_all()
 
@@ -141,7 +141,7 @@ def upgrade(workers: int | None = None, actor=None, progress=None, schemas: list
     report.seconds = time.perf_counter() - started
     audit.record(
         actor,
-        "upgrade",
+        AuditLog.Action.UPGRADE,
         None,
         diperiksa=report.checked,
         tertinggal=len(report.behind),

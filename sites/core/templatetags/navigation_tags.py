@@ -4,12 +4,20 @@ Both are shared by every page of a desa for one content generation, so they come
 `desa_tags` registers these tags as well, so templates that load only `desa_tags` keep them.
 """
 
+from dataclasses import dataclass
+
 from django import template
 from wagtail.models import Page, Site
 
-from desa_platform.pagecache import memo
+from sites.core import memo
 
 register = template.Library()
+
+
+@dataclass(frozen=True)
+class Crumb:
+    title: str
+    url: str
 
 
 def home_page(request):
@@ -41,7 +49,7 @@ def main_menu(context) -> list[dict]:
 
 
 @register.simple_tag(takes_context=True)
-def breadcrumbs(context) -> list:
+def breadcrumbs(context) -> list[Crumb]:
     """The pages from the desa's home down to the current one, which is left out (base.html prints its title).
 
     A view below a page (a news category, the search page) sets `crumb_current`; then the page itself is a link.
@@ -53,16 +61,20 @@ def breadcrumbs(context) -> list:
     if home is None:
         return []
     if page is None:
-        return [home] if sub_view else []
+        return [Crumb(home.title, home.get_url(request))] if sub_view else []
     if getattr(page, "depth", 0) < home.depth or (page.depth == home.depth and not sub_view):
         return []
-    crumbs = _ancestors_below(home, page)
-    return crumbs + [page] if sub_view else crumbs
+    crumbs = _ancestors_below(home, page, request)
+    return crumbs + [Crumb(page.title, page.get_url(request))] if sub_view else crumbs
 
 
-def _ancestors_below(home, page) -> list:
+def _ancestors_below(home, page, request) -> list[Crumb]:
     """The page's ancestors from the desa's home down; shared by the pages of one parent for a content generation."""
     paths = [page.path[: depth * page.steplen] for depth in range(home.depth, page.depth)]
     if not paths:
         return []
-    return memo.remember(f"ancestors:{paths[-1]}", lambda: list(Page.objects.filter(path__in=paths).order_by("depth")))
+
+    def load():
+        return [Crumb(p.title, p.get_url(request)) for p in Page.objects.filter(path__in=paths).order_by("depth")]
+
+    return memo.remember(f"ancestors:{paths[-1]}", load)

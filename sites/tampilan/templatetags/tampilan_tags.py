@@ -8,8 +8,8 @@ from django import template
 from django.core.exceptions import ValidationError
 from django.utils.html import format_html
 
-from desa_platform.pagecache import memo
 from desa_platform.tenancy.current import current_desa
+from sites.core import memo
 
 from ..warna import palette
 

@@ -7,12 +7,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from sites.core import rich_text
 from sites.core.kinds import DESA, ForKinds
 from sites.core.models import BasePage
 
 from ..apbdes import Kelompok, summarise
 from ..forms import APBDesForm
-from .fields import RICH_TEXT, TAHUN_VALIDATORS
+from .fields import TAHUN_VALIDATORS, optional_link
 
 
 class APBDesPage(ForKinds, BasePage):
@@ -23,26 +24,16 @@ class APBDesPage(ForKinds, BasePage):
     keterangan = RichTextField(
         "keterangan",
         blank=True,
-        features=RICH_TEXT,
+        features=rich_text.BODY,
         help_text="Penjelasan singkat: prioritas tahun ini, tanggal penetapan, sumber data realisasi.",
     )
-    perdes = models.ForeignKey(
+    perdes = optional_link(
         "transparansi.ProdukHukumPage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name="Perdes APBDes",
-        help_text="Peraturan Desa yang menetapkan APBDes ini (dari halaman Produk Hukum).",
+        "Perdes APBDes",
+        "Peraturan Desa yang menetapkan APBDes ini (dari halaman Produk Hukum).",
     )
-    dokumen = models.ForeignKey(
-        "wagtaildocs.Document",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name="dokumen lengkap",
-        help_text="Mis. berkas APBDes lengkap atau laporan realisasi (PDF).",
+    dokumen = optional_link(
+        "wagtaildocs.Document", "dokumen lengkap", "Mis. berkas APBDes lengkap atau laporan realisasi (PDF)."
     )
 
     content_panels = BasePage.content_panels + [
@@ -67,12 +58,13 @@ class APBDesPage(ForKinds, BasePage):
         verbose_name = "APBDes"
         verbose_name_plural = "APBDes"
 
-    def ringkasan(self):
+    def ikhtisar(self):
+        """The year's sums (pendapatan, belanja, surplus/defisit, pembiayaan, SiLPA) from its lines."""
         return summarise(self.rincian.all())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["apbdes"] = self.ringkasan()
+        context["apbdes"] = self.ikhtisar()
         return context
 
 

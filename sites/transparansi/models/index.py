@@ -1,27 +1,15 @@
 """The Transparansi section page: the APBDes years and the other transparansi pages below it."""
 
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
-
-from sites.core.models import BasePage
+from sites.core import rich_text
+from sites.core.models import SectionIndexPage, intro_field
 
 from .apbdes import APBDesPage
-from .fields import RICH_TEXT
 
 
-class TransparansiIndexPage(BasePage):
-    intro = RichTextField(
-        "pengantar",
-        blank=True,
-        features=RICH_TEXT,
-        help_text="Mengapa desa membuka informasi ini (mis. amanat UU 6/2014 Pasal 86).",
-    )
+class TransparansiIndexPage(SectionIndexPage):
+    intro = intro_field("Mengapa desa membuka informasi ini (mis. amanat UU 6/2014 Pasal 86).", rich_text.BODY)
 
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["transparansi.APBDesPage", "transparansi.ProdukHukumIndexPage", "transparansi.PPIDPage"]
-    max_count = 1
-    show_in_menus_default = True
 
     class Meta:
         verbose_name = "transparansi"

@@ -7,19 +7,15 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
-from sites.core.models import BasePage
+from sites.core import rich_text
+from sites.core.models import SectionIndexPage, intro_field
 
 from .apbdes import APBDesPage
-from .fields import RICH_TEXT
+from .fields import optional_link
 
 
-class PPIDPage(BasePage):
-    intro = RichTextField(
-        "pengantar",
-        blank=True,
-        features=RICH_TEXT,
-        help_text="Apa itu PPID desa dan siapa pejabatnya.",
-    )
+class PPIDPage(SectionIndexPage):
+    intro = intro_field("Apa itu PPID desa dan siapa pejabatnya.", rich_text.BODY)
     pejabat_ppid = models.CharField(
         "pejabat PPID",
         max_length=200,
@@ -29,19 +25,18 @@ class PPIDPage(BasePage):
     cara_permohonan = RichTextField(
         "cara mengajukan permohonan",
         blank=True,
-        features=RICH_TEXT,
+        features=rich_text.BODY,
         help_text="Langkah bagi warga yang meminta informasi yang belum tersedia di sini.",
     )
 
-    content_panels = BasePage.content_panels + [
-        FieldPanel("intro"),
+    content_panels = SectionIndexPage.content_panels + [
         FieldPanel("pejabat_ppid"),
         InlinePanel("informasi", label="Informasi publik", heading="Daftar informasi publik"),
         FieldPanel("cara_permohonan"),
     ]
     parent_page_types = ["transparansi.TransparansiIndexPage"]
     subpage_types = []
-    max_count = 1
+    show_in_menus_default = False
 
     class Meta:
         verbose_name = "PPID (daftar informasi publik)"
@@ -55,7 +50,9 @@ class PPIDPage(BasePage):
         parent = self.get_parent()
         for apbdes in APBDesPage.objects.child_of(parent).live().public().order_by("-tahun"):
             items[PPIDInformasi.Kategori.BERKALA].append(
-                PPIDInformasi(kategori="berkala", judul=f"APBDes Tahun {apbdes.tahun}", halaman=apbdes)
+                PPIDInformasi(
+                    kategori=PPIDInformasi.Kategori.BERKALA, judul=f"APBDes Tahun {apbdes.tahun}", halaman=apbdes
+                )
             )
         return [
             (code, label, PPIDInformasi.PENJELASAN[code], items[code]) for code, label in PPIDInformasi.Kategori.choices
@@ -80,10 +77,10 @@ class PPIDInformasi(Orderable):
         SETIAP_SAAT = "setiap-saat", "Informasi tersedia setiap saat"
 
     PENJELASAN = {
-        "berkala": "Diumumkan secara rutin, paling sedikit setiap enam bulan sekali.",
-        "serta-merta": "Diumumkan segera tanpa penundaan karena menyangkut keselamatan dan hajat hidup orang "
+        Kategori.BERKALA: "Diumumkan secara rutin, paling sedikit setiap enam bulan sekali.",
+        Kategori.SERTA_MERTA: "Diumumkan segera tanpa penundaan karena menyangkut keselamatan dan hajat hidup orang "
         "banyak, mis. bencana.",
-        "setiap-saat": "Tersedia dan dapat diminta kapan saja.",
+        Kategori.SETIAP_SAAT: "Tersedia dan dapat diminta kapan saja.",
     }
 
     page = ParentalKey(PPIDPage, on_delete=models.CASCADE, related_name="informasi")
@@ -92,24 +89,8 @@ class PPIDInformasi(Orderable):
     keterangan = models.CharField(
         "keterangan", max_length=300, blank=True, help_text="Penjelasan singkat atau di mana informasinya bisa didapat."
     )
-    halaman = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name="halaman",
-        help_text="Halaman situs ini yang memuat informasinya.",
-    )
-    dokumen = models.ForeignKey(
-        "wagtaildocs.Document",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name="dokumen",
-        help_text="Atau berkas yang dapat diunduh.",
-    )
+    halaman = optional_link("wagtailcore.Page", "halaman", "Halaman situs ini yang memuat informasinya.")
+    dokumen = optional_link("wagtaildocs.Document", "dokumen", "Atau berkas yang dapat diunduh.")
     tautan = models.URLField("tautan luar", blank=True, help_text="Atau alamat situs lain.")
 
     panels = [

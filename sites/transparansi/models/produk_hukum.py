@@ -1,27 +1,27 @@
 """Produk hukum: Perdes, Peraturan Bersama, Perkades and SK, listed by year and kind, newest first."""
 
 from django import forms
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Case, When
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from sites.core import rich_text
 from sites.core.kinds import current_words
-from sites.core.models import BasePage
+from sites.core.models import BasePage, SectionIndexPage, intro_field
+from sites.core.pagination import ROWS_PER_PAGE, paginate
 
 from ..forms import ProdukHukumForm
-from .fields import RICH_TEXT, TAHUN_VALIDATORS
+from .fields import TAHUN_VALIDATORS, optional_link
 
 
-class ProdukHukumIndexPage(BasePage):
-    intro = RichTextField("pengantar", blank=True, features=RICH_TEXT, help_text="Teks singkat di atas daftar.")
+class ProdukHukumIndexPage(SectionIndexPage):
+    intro = intro_field(features=rich_text.BODY)
 
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
     parent_page_types = ["transparansi.TransparansiIndexPage"]
     subpage_types = ["transparansi.ProdukHukumPage"]
-    max_count = 1
+    show_in_menus_default = False
 
     class Meta:
         verbose_name = "daftar produk hukum"
@@ -41,7 +41,7 @@ class ProdukHukumIndexPage(BasePage):
         rank = Case(*(When(jenis=code, then=order) for order, code in enumerate(ProdukHukumPage.Jenis.values)))
         laws = laws.order_by("-tahun", rank, "-nomor_urut", "-pk")
         context["filter_form"] = filter_form
-        context["laws"] = Paginator(laws, 20).get_page(request.GET.get("page"))
+        context["laws"] = paginate(request, laws, ROWS_PER_PAGE)
         return context
 
 
@@ -92,17 +92,12 @@ class ProdukHukumPage(BasePage):
         default=Status.BERLAKU,
         help_text="Tandai bila sudah diubah atau dicabut oleh peraturan lain.",
     )
-    dokumen = models.ForeignKey(
-        "wagtaildocs.Document",
-        null=True,
+    dokumen = optional_link("wagtaildocs.Document", "berkas", "Salinan produk hukum (PDF) yang dapat diunduh warga.")
+    pokok_isi = RichTextField(
+        "ringkasan isi",
         blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name="berkas",
-        help_text="Salinan produk hukum (PDF) yang dapat diunduh warga.",
-    )
-    ringkasan = RichTextField(
-        "ringkasan isi", blank=True, features=RICH_TEXT, help_text="Pokok-pokok isi, agar warga tak perlu membuka PDF."
+        features=rich_text.BODY,
+        help_text="Pokok-pokok isi, agar warga tak perlu membuka PDF.",
     )
 
     content_panels = BasePage.content_panels + [
@@ -117,12 +112,12 @@ class ProdukHukumPage(BasePage):
             "Tahun Anggaran 2025”.",
         ),
         FieldPanel("dokumen"),
-        FieldPanel("ringkasan"),
+        FieldPanel("pokok_isi"),
     ]
     base_form_class = ProdukHukumForm
     search_fields = BasePage.search_fields + [
         index.SearchField("nomor"),
-        index.SearchField("ringkasan"),
+        index.SearchField("pokok_isi"),
         index.FilterField("jenis"),
         index.FilterField("tahun"),
     ]

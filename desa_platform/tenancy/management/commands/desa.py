@@ -14,7 +14,7 @@ from desa_platform.tenancy.management.desa_cli.sites import SiteCommands
 from desa_platform.tenancy.management.desa_cli.staff import StaffCommands
 from desa_platform.tenancy.management.desa_cli.upgrade import UpgradeCommands
 from desa_platform.tenancy.models import Desa
-from desa_platform.tenancy.services.provisioning import ProvisioningError
+from desa_platform.tenancy.services.errors import ServiceError
 
 GROUPS = (SiteCommands, BackupCommands, BulkCommands, UpgradeCommands, StaffCommands, OutboxCommands, OperatorCommands)
 
@@ -33,7 +33,7 @@ class Command(*GROUPS, BaseCommand):
         self.console = Console(file=self.stdout._out, highlight=False, soft_wrap=True)
         try:
             getattr(self, "handle_" + action.replace("-", "_"))(**options)
-        except ProvisioningError as error:
+        except ServiceError as error:
             raise CommandError(str(error)) from None
 
     def desa(self, slug) -> Desa:

@@ -8,6 +8,7 @@ from rich.table import Table
 
 from desa_platform.tenancy.models import Desa
 from desa_platform.tenancy.services import admins, bulk
+from desa_platform.tenancy.services.bulk import OutcomeState as State
 
 from .base import progress_bar
 
@@ -109,8 +110,8 @@ class BulkCommands:
         counts = Counter(o.state for o in outcomes)
         kinds = Counter(s.kind for s in specs)
         self.stdout.write(
-            f"Ringkasan: {counts['dibuat']} dibuat, {counts['dilewati'] + len(skipped)} dilewati (sudah ada), "
-            f"{counts['gagal']} gagal. Rencana per jenis: "
+            f"Ringkasan: {counts[State.CREATED]} dibuat, {counts[State.SKIPPED] + len(skipped)} dilewati (sudah ada), "
+            f"{counts[State.FAILED]} gagal. Rencana per jenis: "
             + ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
         )
         if admin_sheet:
@@ -123,10 +124,10 @@ class BulkCommands:
                 f"{expires:%Y-%m-%d %H:%M} UTC)."
             )
         for outcome in outcomes:
-            if outcome.state == "gagal":
+            if outcome.state == State.FAILED:
                 self.stderr.write(f"  {outcome.slug}: {outcome.message}")
-        if counts["gagal"]:
-            raise CommandError(f"{counts['gagal']} desa gagal dibuat.")
+        if counts[State.FAILED]:
+            raise CommandError(f"{counts[State.FAILED]} desa gagal dibuat.")
 
     def handle_run_job(self, job_id, **_):
         job = bulk.run_job(job_id)

@@ -109,8 +109,5 @@ class SiteCommands:
 
     def handle_theme(self, theme, slugs, **_):
         for slug in slugs:
-            try:
-                desa = appearance.set_theme(self.desa(slug), theme)
-            except appearance.AppearanceError as error:
-                raise CommandError(str(error)) from None
+            desa = appearance.set_theme(self.desa(slug), theme)  # a ServiceError becomes a CommandError in handle()
             self.stdout.write(f"{desa.slug}: tema {desa.theme}")

@@ -3,7 +3,7 @@
 from rich.table import Table
 
 from desa_platform.tenancy.models import AuditLog
-from desa_platform.tenancy.services import audit, staff
+from desa_platform.tenancy.services import staff
 
 
 class StaffCommands:
@@ -45,7 +45,7 @@ class StaffCommands:
             table.add_row(
                 f"{entry.at:%Y-%m-%d %H:%M:%S}",
                 entry.actor,
-                audit.label(entry.action),
+                entry.get_action_display(),
                 entry.desa_slug,
                 str(entry.detail),
             )

@@ -7,7 +7,7 @@ names below: `bulk.plan_region(...)`, `bulk.parse_csv(...)`, `bulk.start_job(...
 """
 
 from .csv_file import CSV_COLUMNS, CsvResult, parse_csv
-from .jobs import Outcome, plan_offices, resume_job, run, run_job, start_job
+from .jobs import Outcome, OutcomeState, plan_offices, resume_job, run, run_job, start_job
 from .region import (
     DEFAULT_DOMAIN_PATTERNS,
     DEFAULT_OFFICE_PATTERNS,
@@ -32,6 +32,7 @@ __all__ = [
     "DEFAULT_REPEAT_PATTERN",
     "CsvResult",
     "Outcome",
+    "OutcomeState",
     "Place",
     "already_exists",
     "domains_for",

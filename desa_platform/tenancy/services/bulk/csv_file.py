@@ -9,7 +9,8 @@ from django.core.validators import validate_email
 from django.utils.text import slugify
 
 from ...models import Desa
-from ..provisioning import DesaSpec, ProvisioningError, validate
+from ..errors import ServiceError
+from ..provisioning import DesaSpec, validate
 from .region import DEFAULT_DOMAIN_PATTERNS, DEFAULT_OFFICE_PATTERNS, already_exists, domains_for
 
 CSV_COLUMNS = [
@@ -113,7 +114,7 @@ def parse_csv(
             continue
         try:
             validate(spec)
-        except ProvisioningError as error:
+        except ServiceError as error:
             problems.append(str(error))
         if problems:
             result.errors.append(f"Baris {number}: " + "; ".join(problems))

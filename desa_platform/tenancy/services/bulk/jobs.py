@@ -9,24 +9,33 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, models
 from django.utils import timezone
-from django_tenants.utils import schema_context
 
 from ... import template_schema
-from ...models import BULK_JOB_STALL, BulkJob, Desa
+from ...models import BULK_JOB_STALL, AuditLog, BulkJob, Desa
+from ...schemas import public_schema
 from .. import audit
 from ..admins import invite_first_admin
-from ..provisioning import DesaSpec, ProvisioningError, create_desa
+from ..errors import ServiceError
+from ..provisioning import DesaSpec, create_desa
 from .region import already_exists
 
 # --- running ---------------------------------------------------------------------------------------------------
 
 
+class OutcomeState(models.TextChoices):
+    """What became of one spec; the values are the words the CLI prints and the audit detail counts."""
+
+    CREATED = "dibuat", "Dibuat"
+    SKIPPED = "dilewati", "Dilewati (sudah ada)"
+    FAILED = "gagal", "Gagal"
+
+
 @dataclass
 class Outcome:
     slug: str
-    state: str  # "dibuat" | "dilewati" | "gagal"
+    state: OutcomeState
     message: str = ""
 
 
@@ -58,27 +67,27 @@ def run(specs: list[DesaSpec], actor=None, progress=None, workers: int | None = 
     counts = Counter(o.state for o in outcomes)
     audit.record(
         actor,
-        "bulk",
+        AuditLog.Action.BULK,
         None,
-        dibuat=counts["dibuat"],
-        dilewati=counts["dilewati"],
-        gagal=counts["gagal"],
-        contoh=[o.slug for o in outcomes if o.state == "dibuat"][:5],
+        dibuat=counts[OutcomeState.CREATED],
+        dilewati=counts[OutcomeState.SKIPPED],
+        gagal=counts[OutcomeState.FAILED],
+        contoh=[o.slug for o in outcomes if o.state == OutcomeState.CREATED][:5],
     )
     return outcomes
 
 
 def _create_one(spec: DesaSpec, templates: dict) -> Outcome:
-    with schema_context("public"):
+    with public_schema():
         if already_exists(spec):
-            return Outcome(spec.slug, "dilewati")
+            return Outcome(spec.slug, OutcomeState.SKIPPED)
         try:
             desa = create_desa(spec, template=templates.get(spec.kind))
             if spec.admin_email:  # the first admin's one-time link goes by mail (the outbox, after commit)
                 invite_first_admin(desa, email=spec.admin_email, full_name=spec.admin_name)
-            return Outcome(spec.slug, "dibuat")
+            return Outcome(spec.slug, OutcomeState.CREATED)
         except Exception as error:  # reported with the slug; the rest still run
-            return Outcome(spec.slug, "gagal", str(error) or type(error).__name__)
+            return Outcome(spec.slug, OutcomeState.FAILED, str(error) or type(error).__name__)
 
 
 def _in_own_connection(function, *args):
@@ -99,7 +108,7 @@ def plan_offices(specs: list[DesaSpec]) -> list:
 
 def start_job(specs: list[DesaSpec], actor, title: str) -> BulkJob:
     """Record a bulk job and run it in a background thread; the console polls the job's row for progress."""
-    with schema_context("public"):
+    with public_schema():
         job = BulkJob.objects.create(
             actor=getattr(actor, "username", str(actor)),
             title=title,
@@ -114,7 +123,7 @@ def start_job(specs: list[DesaSpec], actor, title: str) -> BulkJob:
 def resume_job(job: BulkJob, actor) -> BulkJob:
     """Run a job again whose process ended before it finished: what it already created is skipped."""
     now = timezone.now()
-    with schema_context("public"):
+    with public_schema():
         # One claim in one UPDATE: two clicks, or two staff members, start one run, never two.
         claimed = BulkJob.objects.filter(
             pk=job.pk, state__in=[BulkJob.State.WAITING, BulkJob.State.RUNNING], updated_at__lt=now - BULK_JOB_STALL
@@ -128,8 +137,8 @@ def resume_job(job: BulkJob, actor) -> BulkJob:
             messages=[*job.messages, f"Dijalankan lagi setelah terhenti pada {job.done} dari {job.total}."],
         )
     if not claimed:
-        raise ProvisioningError("Pekerjaan ini masih berjalan atau sudah selesai.")
-    audit.record(actor, "bulk-resume", job=job.pk, done=job.done, total=job.total)
+        raise ServiceError("Pekerjaan ini masih berjalan atau sudah selesai.")
+    audit.record(actor, AuditLog.Action.BULK_RESUME, job=job.pk, done=job.done, total=job.total)
     job.refresh_from_db()
     _launch(job)
     job.refresh_from_db()
@@ -154,7 +163,7 @@ def _launch(job: BulkJob) -> None:
 
 
 def run_job(job_id: int) -> BulkJob:
-    with schema_context("public"):
+    with public_schema():
         job = BulkJob.objects.get(pk=job_id)
         job.state = BulkJob.State.RUNNING
         # Every run goes over the whole plan (what exists is skipped): counting starts again.
@@ -164,14 +173,14 @@ def run_job(job_id: int) -> BulkJob:
 
         def progress(outcome: Outcome):
             job.done += 1
-            if outcome.state == "dibuat":
+            if outcome.state == OutcomeState.CREATED:
                 job.created_count += 1
-            elif outcome.state == "dilewati":
+            elif outcome.state == OutcomeState.SKIPPED:
                 job.skipped_count += 1
             else:
                 job.failed_count += 1
                 job.messages = [*job.messages, f"{outcome.slug}: {outcome.message}"]
-            with schema_context("public"):
+            with public_schema():
                 fields = ["done", "created_count", "skipped_count", "failed_count", "messages", "updated_at"]
                 job.save(update_fields=fields)
 

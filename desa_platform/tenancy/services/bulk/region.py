@@ -13,7 +13,8 @@ from django.utils.text import slugify
 
 from ... import wilayah
 from ...models import Desa
-from ..provisioning import DesaSpec, ProvisioningError
+from ..errors import ServiceError
+from ..provisioning import DesaSpec
 
 DEFAULT_DOMAIN_PATTERNS = ["{slug}.desa.id"]
 DEFAULT_OFFICE_PATTERNS = ["{slug}.{kabupaten}kab.go.id"]
@@ -36,7 +37,7 @@ def kabupaten_list(provinsi: str) -> list[str]:
     try:
         return [kabupaten_name(name) for _, name in wilayah.children(wilayah.find_provinsi(provinsi))]
     except wilayah.WilayahError as error:
-        raise ProvisioningError(str(error)) from None
+        raise ServiceError(str(error)) from None
 
 
 @dataclass(frozen=True)
@@ -72,11 +73,11 @@ def region(provinsi: str, kabupaten: str, kecamatan: str = "") -> list[Place]:
             wanted = kecamatan.strip().lower()
             matches = [k for k, n in wilayah.children(code) if wanted in (n.lower(), k)]
             if not matches:
-                raise ProvisioningError(f"Kecamatan '{kecamatan}' tidak ditemukan di {kabupaten}.")
+                raise ServiceError(f"Kecamatan '{kecamatan}' tidak ditemukan di {kabupaten}.")
             code = matches[0]
         return [_place(v) for v in wilayah.villages(code)]
     except wilayah.WilayahError as error:
-        raise ProvisioningError(str(error)) from None
+        raise ServiceError(str(error)) from None
 
 
 def places_for_codes(codes: list[str]) -> list[Place]:
@@ -101,7 +102,7 @@ def places_for_codes(codes: list[str]) -> list[Place]:
         for village in villages:
             places.setdefault(village.kode, _place(village))
     if unknown:
-        raise ProvisioningError("Kode wilayah tidak dikenal: " + ", ".join(unknown) + ".")
+        raise ServiceError("Kode wilayah tidak dikenal: " + ", ".join(unknown) + ".")
     return list(places.values())
 
 
@@ -112,7 +113,7 @@ def _fill(pattern: str, **values) -> str:
     try:
         return pattern.format(**values)
     except (KeyError, IndexError, ValueError):
-        raise ProvisioningError(
+        raise ServiceError(
             f"Pola '{pattern}' tidak sah: pakai {{slug}}, {{nama}}, {{kecamatan}} atau {{kabupaten}}."
         ) from None
 
@@ -125,7 +126,7 @@ def domains_for(slug: str, kecamatan: str, kabupaten: str, patterns: list[str]) 
 def _clean(patterns: list[str] | None, default: list[str]) -> list[str]:
     cleaned = [p.strip() for p in (patterns or default) if p.strip()]
     if not cleaned:
-        raise ProvisioningError("Minimal satu pola domain wajib diisi, misalnya '{slug}.desa.id'.")
+        raise ServiceError("Minimal satu pola domain wajib diisi, misalnya '{slug}.desa.id'.")
     return cleaned
 
 

@@ -1,9 +1,10 @@
+"""Give the pilot desa believable content: every section's `pilot.load(home)` (see sites/core/sections.py)."""
+
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django_tenants.utils import schema_context
 from wagtail.models import Site
 
-from desa_platform.tenancy.models import Desa
+from desa_platform.tenancy.current import find_desa, inside_desa
 from sites.core.sections import each_section
 
 
@@ -14,11 +15,11 @@ class Command(BaseCommand):
         parser.add_argument("--slug", default="socorejo")
 
     def handle(self, slug, **options):
-        desa = Desa.objects.filter(slug=slug).first()
+        desa = find_desa(slug)
         if desa is None:
             self.stderr.write(f"Desa '{slug}' tidak ada; jalankan `up` dulu.")
             return
-        with schema_context(desa.schema_name), transaction.atomic():
+        with inside_desa(slug), transaction.atomic():
             home = Site.objects.get(is_default_site=True).root_page.specific
             for section in each_section("pilot"):
                 section.load(home)

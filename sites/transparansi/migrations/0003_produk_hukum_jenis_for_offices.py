@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('transparansi', '0001_initial'),
+        ('transparansi', '0002_produkhukum_pokok_isi'),
     ]
 
     operations = [

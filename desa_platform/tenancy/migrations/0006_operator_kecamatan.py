@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tenancy', '0004_desa_kode_wilayah'),
+        ('tenancy', '0005_desa_kode_wilayah'),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tenancy', '0003_bulkjob_updated_at'),
+        ('tenancy', '0004_auditlog_action_choices'),
     ]
 
     operations = [

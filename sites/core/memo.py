@@ -1,0 +1,50 @@
+"""Page apps' one way into the per-generation memo (desa_platform/pagecache/memo.py).
+
+`remember(name, build)` gives what `build()` returned the first time in this worker for this desa and content
+generation. The answer is shared by every later request of the worker, so it must be plain: strings, numbers,
+booleans, None, and tuples, lists, dicts or frozen dataclasses of them. A model instance is refused — a Page
+(or a settings row) carries caches and attributes that one request may change and the next would see; store its
+values and build a fresh object per request instead (see context_processors.py).
+"""
+
+import dataclasses
+
+from django.db import models
+
+from desa_platform.pagecache import memo
+
+PLAIN = (str, int, float, bool, type(None))
+
+
+def check_plain(value, name: str = "") -> None:
+    """Raise TypeError when `value` holds anything but plain data."""
+    if isinstance(value, PLAIN):
+        return
+    if isinstance(value, (list, tuple, frozenset, set)):
+        for item in value:
+            check_plain(item, name)
+        return
+    if isinstance(value, dict):
+        for key, item in value.items():
+            check_plain(key, name)
+            check_plain(item, name)
+        return
+    if dataclasses.is_dataclass(value) and not isinstance(value, type) and value.__dataclass_params__.frozen:
+        for field in dataclasses.fields(value):
+            check_plain(getattr(value, field.name), name)
+        return
+    if isinstance(value, models.Model):
+        raise TypeError(f"memo '{name}': store {type(value).__name__}'s values, not the instance")
+    # Decimal, dates and the like are immutable values too.
+    if type(value).__module__ in ("decimal", "datetime", "uuid"):
+        return
+    raise TypeError(f"memo '{name}': {type(value).__name__} is not a plain value")
+
+
+def remember(name: str, build):
+    def checked():
+        value = build()
+        check_plain(value, name)
+        return value
+
+    return memo.remember(name, checked)
