@@ -1,8 +1,10 @@
-"""Provisioning benchmark: N desa by migrating a schema, N by cloning the template, in one run.
+"""Provisioning benchmark: N desa by migrating a schema, N by cloning the template, then N of every other kind
+(kelurahan, kecamatan, OPD, puskesmas; each from its own template), in one run.
 
     .venv/bin/python bench/provision.py [N]       (default N=5; BENCH_DATABASE_URL to use a server)
 
-Prints the median seconds per desa for each way and the ratio. Target: cloning ≤ 0.2 s, ≥ 25× faster.
+Prints the median seconds per desa for each way and the ratio, and the median per kind. Target: cloning any
+kind ≤ 0.2 s, ≥ 25× faster than migrating.
 """
 
 import statistics
@@ -31,7 +33,7 @@ def main(n: int) -> None:
                 cursor.execute(f'DROP SCHEMA IF EXISTS "bench_migrated_{i}" CASCADE')
 
     drop_leftovers()
-    template_schema.ensure_template()
+    template_schema.ensure_all()
 
     migrated = []
     for i in range(n):
@@ -45,12 +47,16 @@ def main(n: int) -> None:
         migrated.append(time.perf_counter() - started)
         print(f"  migrated {i + 1}/{n}: {migrated[-1]:.2f} s", flush=True)
 
-    cloned = []
-    for i in range(n):
-        spec = DesaSpec(slug=f"bench-{i}", name=f"Bench {i}", domains=[f"bench-{i}.localhost"])
-        started = time.perf_counter()
-        create_desa(spec)
-        cloned.append(time.perf_counter() - started)
+    per_kind = {}
+    for kind in template_schema.kinds():
+        per_kind[kind] = []
+        for i in range(n):
+            slug = f"bench-{kind}-{i}"
+            spec = DesaSpec(slug=slug, name=f"Bench {i}", kind=kind, domains=[f"{slug}.localhost"])
+            started = time.perf_counter()
+            create_desa(spec)
+            per_kind[kind].append(time.perf_counter() - started)
+    cloned = per_kind["desa"]
     drop_leftovers()
 
     m, c = statistics.median(migrated), statistics.median(cloned)
@@ -58,6 +64,9 @@ def main(n: int) -> None:
     print(f"migrate, median:        {m:.3f} s per desa")
     print(f"clone, median:          {c:.3f} s per desa (max {max(cloned):.3f} s)")
     print(f"clone speed-up:         {m / c:.1f}x   (target: clone <= 0.2 s and >= 25x)")
+    for kind, seconds in per_kind.items():
+        k = statistics.median(seconds)
+        print(f"clone {kind + ',':<11} median: {k:.3f} s (max {max(seconds):.3f} s), {m / k:.1f}x vs migrate")
 
 
 if __name__ == "__main__":

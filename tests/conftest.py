@@ -62,11 +62,11 @@ def django_db_setup(request, django_test_environment, django_db_blocker, django_
 
 
 def prepare_desa():
-    if template_schema.current() is None:
-        # The template is about to be rebuilt: desa cloned from the old one are stale.
+    if not all(template_schema.current(kind) for kind in template_schema.kinds()):
+        # The templates are about to be rebuilt: desa cloned from the old ones are stale.
         for desa in Desa.objects.all():
             delete_desa(desa)
-    template_schema.ensure_template()
+    template_schema.ensure_all()
     for spec in (DESA_A, DESA_B):
         if not Desa.objects.filter(slug=spec.slug).exists():
             create_desa(spec)

@@ -43,6 +43,9 @@ class CreateDesaForm(forms.Form):
 class RegionForm(forms.Form):
     provinsi = forms.ChoiceField(label="Provinsi")
     kabupaten = forms.ChoiceField(label="Kabupaten/kota")
+    kecamatan = forms.CharField(
+        label="Hanya kecamatan", required=False, max_length=60, help_text="Kosongkan untuk seluruh kabupaten/kota."
+    )
     domain_patterns = forms.CharField(
         label="Pola domain",
         widget=forms.Textarea(attrs={"rows": 2}),

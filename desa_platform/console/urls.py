@@ -24,6 +24,7 @@ urlpatterns = [
     path("massal/", views.bulk_region, name="bulk"),
     path("massal/csv/", views.bulk_csv, name="bulk-csv"),
     path("massal/<int:pk>/", views.bulk_job, name="bulk-job"),
+    path("massal/<int:pk>/tautan-admin/", views.bulk_job_sheet, name="bulk-job-sheet"),
     path("desa/<slug:slug>/", views.detail, name="detail"),
     path("desa/<slug:slug>/linimasa/", views.timeline, name="timeline"),
     path("desa/<slug:slug>/pindai/", views.judol_scan_one, name="judol-scan"),

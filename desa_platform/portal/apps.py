@@ -5,3 +5,8 @@ class PortalConfig(AppConfig):
     name = "desa_platform.portal"
     label = "portal"
     verbose_name = "Portal platform"
+
+    def ready(self):
+        from . import headlines
+
+        headlines.connect()

@@ -87,6 +87,11 @@ TENANT_APPS = [
     "sites.galeri",
     "sites.kontak",
     "sites.search",
+    # the other kinds of office: documents lists, a kecamatan's desa, an OPD's and a puskesmas's own pages
+    "sites.dokumen",
+    "sites.wilayah",
+    "sites.opd",
+    "sites.puskesmas",
     "sites.tampilan",
     "sites.surat",
     # last: replaces Wagtail's media permission policies, and syncs roles once every app's permissions exist

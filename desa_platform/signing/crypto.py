@@ -36,7 +36,7 @@ def _derive(secret: str) -> bytes:
 def _master_key() -> bytes:
     from django.conf import settings
 
-    secret = getattr(settings, "SIGNING_KEY_ENCRYPTION_KEY", "")
+    secret = settings.SIGNING_KEY_ENCRYPTION_KEY
     if len(secret) < 32:
         raise SigningError(
             "Kunci enkripsi tanda tangan (SIGNING_KEY_ENCRYPTION_KEY) belum diatur atau kurang dari 32 karakter.",
@@ -52,7 +52,7 @@ def _key_for(key_id: bytes) -> bytes | None:
     current = _master_key()
     if _key_id(current) == key_id:
         return current
-    for secret in getattr(settings, "SIGNING_KEY_ENCRYPTION_KEYS_OLD", []) or []:
+    for secret in settings.SIGNING_KEY_ENCRYPTION_KEYS_OLD or []:
         old = _derive(secret)
         if _key_id(old) == key_id:
             return old

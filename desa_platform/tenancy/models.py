@@ -7,6 +7,11 @@ from django.utils import timezone
 from django_tenants.models import DomainMixin, TenantMixin
 
 kode_pos_validator = RegexValidator(r"^\d{5}$", "Kode pos harus 5 angka.")
+# Kemendagri code, dotted: provinsi.kabupaten.kecamatan.desa (an OPD or a puskesmas carries its kabupaten's or
+# kecamatan's code); see tenancy/wilayah.py.
+kode_wilayah_validator = RegexValidator(
+    r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$", "Kode wilayah ditulis seperti 35.23.12.2002."
+)
 
 
 class Desa(TenantMixin):
@@ -31,6 +36,9 @@ class Desa(TenantMixin):
     kabupaten = models.CharField("kabupaten", max_length=100, blank=True)
     provinsi = models.CharField("provinsi", max_length=100, blank=True)
     kode_pos = models.CharField("kode pos", max_length=5, blank=True, validators=[kode_pos_validator])
+    kode_wilayah = models.CharField(
+        "kode wilayah", max_length=13, blank=True, db_index=True, validators=[kode_wilayah_validator]
+    )
     status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.ACTIVE)
     theme = models.CharField("tema", max_length=40, default=settings.DESA_DEFAULT_THEME)
     created = models.DateTimeField("dibuat", auto_now_add=True)
@@ -114,6 +122,11 @@ class AuditLog(models.Model):
         GUIDANCE = "bimbingan", "Mengirim bimbingan ke desa"
         QUARANTINE = "karantina", "Mengkarantina temuan judi daring"
         JUDOL_SAFE = "judol-aman", "Menandai temuan judi daring aman"
+        ADMIN_SHEET = "admin-sheet", "Membuat lembar tautan admin"
+        OPERATOR_GRANT = "operator-grant", "Memberi akses operator kecamatan"
+        OPERATOR_REVOKE = "operator-revoke", "Mencabut akses operator kecamatan"
+        OPERATOR_ENTER = "operator-enter", "Masuk admin desa (operator kecamatan)"
+        OPERATOR_DENIED = "operator-denied", "Akses operator kecamatan ditolak"
 
     at = models.DateTimeField("waktu", auto_now_add=True, db_index=True)
     actor = models.CharField("pelaku", max_length=150, help_text="Nama pengguna staf, atau cli:<pengguna sistem>.")
@@ -202,3 +215,41 @@ class SupportSession(models.Model):
 
     def __str__(self):
         return f"{self.staff_username} → {self.desa.slug}"
+
+
+class OperatorKecamatan(models.Model):
+    """A kecamatan operator who supports the desa and kelurahan of that kecamatan: granted by Diskominfo by name,
+    limited to those tenants (as an Operator, never a superuser), every entry audited, revocable at once."""
+
+    kecamatan = models.ForeignKey(
+        Desa,
+        on_delete=models.CASCADE,
+        related_name="operators",
+        verbose_name="kecamatan",
+        limit_choices_to={"kind": "kecamatan"},
+    )
+    username = models.CharField("nama pengguna di situs kecamatan", max_length=150)
+    nama = models.CharField("nama", max_length=150)
+    granted_by = models.CharField("diberikan oleh", max_length=150)
+    granted_at = models.DateTimeField("diberikan", auto_now_add=True)
+    revoked_by = models.CharField("dicabut oleh", max_length=150, blank=True)
+    revoked_at = models.DateTimeField("dicabut", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "operator kecamatan"
+        verbose_name_plural = "operator kecamatan"
+        ordering = ["-granted_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kecamatan", "username"],
+                condition=models.Q(revoked_at__isnull=True),
+                name="tenancy_one_active_operator_grant",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.nama} ({self.kecamatan.slug})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None

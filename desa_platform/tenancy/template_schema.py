@@ -1,4 +1,8 @@
-"""The template schema: migrated once, filled with the default page tree, cloned for every new desa.
+"""The template schemas: migrated once, filled with the default page tree, cloned for every new desa.
+
+One template per kind of office (desa, kelurahan, kecamatan, OPD, puskesmas), each with its own default tree:
+the desa template is migrated, the others start from a replay of its freshly migrated state (before any page
+was added), so one build costs one `migrate` whatever the number of kinds, and every kind clones as fast.
 
 Cloning replays SQL generated once from the template's catalog (tables, constraints and indexes under
 their original names, then the template's rows), so a clone costs one round trip instead of a full
@@ -21,9 +25,19 @@ from django_tenants.utils import schema_context, schema_exists
 from .models import SchemaTemplate
 from .schemas import public_schema
 
-TEMPLATE_SCHEMA = "desa_template"
+TEMPLATE_SCHEMA = "desa_template"  # the desa's template; the other kinds' are desa_template_<kind>
 SCHEMA_PLACEHOLDER = "__desa_schema__"
 BUILD_LOCK_ID = 4_212_021  # pg_advisory lock: one template build at a time
+
+
+def kinds() -> list[str]:
+    from .models import Desa
+
+    return list(Desa.Kind.values)
+
+
+def schema_for(kind: str) -> str:
+    return TEMPLATE_SCHEMA if kind == "desa" else f"{TEMPLATE_SCHEMA}_{kind}"
 
 
 def tenant_app_labels() -> set[str]:
@@ -49,47 +63,68 @@ def _code_fingerprint() -> str:
 
 
 def _builder_modules(builder):
-    """The builder's module and every `defaults` module it may call (see sites/core/sections.py)."""
+    """The builder's module and every `defaults` module it may call for any kind (see sites/core/sections.py)."""
     module = inspect.getmodule(builder)
     each_section = getattr(module, "each_section", None)
-    return [module, *(each_section("defaults") if each_section else [])]
+    kinds_module = getattr(module, "kinds", None)
+    extra = [kinds_module] if inspect.ismodule(kinds_module) else []
+    return [module, *extra, *(each_section("defaults") if each_section else [])]
 
 
-def current() -> SchemaTemplate | None:
+def current(kind: str = "desa") -> SchemaTemplate | None:
+    name = schema_for(kind)
     with public_schema():
-        template = SchemaTemplate.objects.filter(schema_name=TEMPLATE_SCHEMA).first()
-    if template and template.fingerprint == fingerprint() and schema_exists(TEMPLATE_SCHEMA):
+        template = SchemaTemplate.objects.filter(schema_name=name).first()
+    if template and template.fingerprint == fingerprint() and schema_exists(name):
         return template
     return None
 
 
-def ensure_template(stdout=None) -> SchemaTemplate:
-    return current() or build(stdout=stdout)
+def ensure_template(stdout=None, kind: str = "desa") -> SchemaTemplate:
+    return current(kind) or build(stdout=stdout, kind=kind)
 
 
-def build(stdout=None) -> SchemaTemplate:
+def ensure_all(stdout=None) -> None:
+    """Every kind's template current (an upgrade, a test run): built now rather than on a first create."""
+    if not all(current(each) for each in kinds()):
+        build(stdout=stdout)
+
+
+def build(stdout=None, kind: str = "desa") -> SchemaTemplate:
+    """Build every kind's template (they share one migrate) and return `kind`'s."""
     with public_schema():
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_lock(%s)", [BUILD_LOCK_ID])
         try:
-            template = current()
-            if template:
-                return template
+            if all(current(each) for each in kinds()):
+                return current(kind)
             if stdout:
-                stdout.write("Building the template schema (migrate + default pages) ...")
+                stdout.write("Building the template schemas (migrate + default pages of every kind) ...")
             # Taken before migrating: a migration file that appears mid-build makes the template stale, not current.
             built_from = fingerprint()
             with connection.cursor() as cursor:
-                cursor.execute(f'DROP SCHEMA IF EXISTS "{TEMPLATE_SCHEMA}" CASCADE')
+                for each in kinds():
+                    cursor.execute(f'DROP SCHEMA IF EXISTS "{schema_for(each)}" CASCADE')
                 cursor.execute(f'CREATE SCHEMA "{TEMPLATE_SCHEMA}"')
             migrate_schema(TEMPLATE_SCHEMA)
-            with schema_context(TEMPLATE_SCHEMA), transaction.atomic():
-                import_string(settings.DESA_TEMPLATE_BUILDER)()
-            sql = generate_clone_sql(TEMPLATE_SCHEMA)
-            template, _ = SchemaTemplate.objects.update_or_create(
-                schema_name=TEMPLATE_SCHEMA, defaults={"fingerprint": built_from, "clone_sql": sql}
-            )
-            return template
+            # Every other kind starts from a copy of the freshly migrated schema, taken before any page is added
+            # (the replayed SQL copies the rows the source holds when it runs).
+            migrated_sql = generate_clone_sql(TEMPLATE_SCHEMA)
+            with transaction.atomic(), connection.cursor() as cursor:
+                for each in kinds():
+                    if schema_for(each) != TEMPLATE_SCHEMA:
+                        cursor.execute(migrated_sql.replace(SCHEMA_PLACEHOLDER, schema_for(each)))
+            connection.search_path_set_schemas = None
+            builder = import_string(settings.DESA_TEMPLATE_BUILDER)
+            built = {}
+            for each in kinds():
+                name = schema_for(each)
+                with schema_context(name), transaction.atomic():
+                    builder(each)
+                built[each], _ = SchemaTemplate.objects.update_or_create(
+                    schema_name=name, defaults={"fingerprint": built_from, "clone_sql": generate_clone_sql(name)}
+                )
+            return built[kind]
         finally:
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_unlock(%s)", [BUILD_LOCK_ID])

@@ -12,7 +12,7 @@ KATEGORI = [
 ]
 
 
-def build(home):
+def build(home, kind="desa"):
     home.add_child(instance=BeritaIndexPage(title="Berita", slug="berita", show_in_menus=True))
     for nama, slug in KATEGORI:
         KategoriBerita.objects.get_or_create(slug=slug, defaults={"nama": nama})

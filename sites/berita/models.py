@@ -170,6 +170,9 @@ class BeritaIndexPage(RoutablePageMixin, SectionIndexPage):
 
 
 class BeritaPage(BasePage):
+    # Its title, date and link go to the public headline index when published (desa_platform/portal/headlines.py).
+    portal_headline = True
+
     tanggal = models.DateField("tanggal", default=today, help_text="Tanggal berita; menentukan urutan dan arsip.")
     penulis = models.CharField(
         "penulis", max_length=100, blank=True, help_text="Nama penulis. Kosongkan untuk memakai nama akun pembuat."

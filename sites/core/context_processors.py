@@ -3,6 +3,7 @@ from django.utils.functional import SimpleLazyObject
 from desa_platform.tenancy.current import current_desa
 from desa_platform.tenancy.themes import current_theme
 from sites.core import memo
+from sites.core.kinds import words_for
 
 
 def _pengaturan():
@@ -42,4 +43,11 @@ def _field_values(instance) -> dict:
 
 
 def desa(request):
-    return {"desa": current_desa(), "theme": current_theme(), "pengaturan": SimpleLazyObject(_pengaturan)}
+    facts = current_desa()
+    return {
+        "desa": facts,
+        # The office's own words (kepala desa / lurah / camat …), see sites/core/kinds.py.
+        "kata": words_for(facts.kind if facts else None),
+        "theme": current_theme(),
+        "pengaturan": SimpleLazyObject(_pengaturan),
+    }

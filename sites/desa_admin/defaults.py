@@ -3,5 +3,5 @@
 from . import roles
 
 
-def build(home):
+def build(home, kind="desa"):
     roles.setup(home)

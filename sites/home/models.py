@@ -7,11 +7,16 @@ from wagtail.fields import RichTextField
 
 from sites.berita.models import BeritaIndexPage, latest_news
 from sites.core import rich_text
+from sites.core.kinds import current_words
 from sites.core.models import BasePage
 from sites.informasi.models import AgendaIndexPage, PengumumanIndexPage, latest_announcements, upcoming_agenda
 from sites.layanan.models import LayananIndexPage, featured_services
+from sites.opd.models import LayananPublikIndexPage
+from sites.opd.models import featured_services as opd_services
 from sites.pemerintahan.models import kepala_desa
 from sites.profil.models import ProfilPage, key_figures
+from sites.puskesmas.models import home_hours
+from sites.wilayah.models import home_headlines
 
 HOME_NEWS = 3
 HOME_AGENDA = 3
@@ -90,7 +95,7 @@ class HomePage(BasePage):
             "judul": self.sambutan_judul,
             "teks": self.sambutan_teks,
             "nama": self.sambutan_nama or (kades.nama if kades else ""),
-            "jabatan": kades.jabatan if kades and not self.sambutan_nama else "Kepala Desa",
+            "jabatan": kades.jabatan if kades and not self.sambutan_nama else current_words().kepala,
             "foto": self.sambutan_foto or (kades.foto if kades else None),
         }
 
@@ -106,8 +111,14 @@ class HomePage(BasePage):
             agenda_url=lazy(index_url, AgendaIndexPage, request),
             announcements=lazy(latest_announcements, HOME_ANNOUNCEMENTS),
             announcements_url=lazy(index_url, PengumumanIndexPage, request),
-            services=lazy(featured_services, HOME_SERVICES),
-            services_url=lazy(index_url, LayananIndexPage, request),
+            # A desa's, kelurahan's or kecamatan's letters, else an OPD's public services (sites/opd).
+            services=lazy(lambda: featured_services(HOME_SERVICES) or opd_services(HOME_SERVICES)),
+            services_url=lazy(
+                lambda: index_url(LayananIndexPage, request) or index_url(LayananPublikIndexPage, request)
+            ),
+            # A puskesmas's opening hours and polyclinics; a kecamatan's news of its desa (empty elsewhere).
+            poli=lazy(home_hours),
+            region_news=lazy(home_headlines, HOME_NEWS),
             profil_url=lazy(index_url, ProfilPage, request),
         )
         return context

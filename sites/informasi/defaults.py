@@ -1,15 +1,18 @@
 """Empty pengumuman and agenda sections for every new desa (runs once, in the template schema)."""
 
+from sites.core.kinds import reword, words_for
+
 from .models import AgendaIndexPage, PengumumanIndexPage
 
 
-def build(home):
+def build(home, kind="desa"):
+    words = words_for(kind)
     home.add_child(
         instance=PengumumanIndexPage(
             title="Pengumuman",
             slug="pengumuman",
             show_in_menus=True,
-            intro="<p>Pengumuman resmi pemerintah desa untuk warga.</p>",
+            intro=f"<p>Pengumuman resmi {words.pemerintah} untuk warga.</p>",
         )
     )
     home.add_child(
@@ -17,6 +20,9 @@ def build(home):
             title="Agenda",
             slug="agenda",
             show_in_menus=True,
-            intro="<p>Kegiatan desa yang akan datang; kegiatan yang sudah lewat tersimpan di arsip di bawahnya.</p>",
+            intro=reword(
+                "<p>Kegiatan desa yang akan datang; kegiatan yang sudah lewat tersimpan di arsip di bawahnya.</p>",
+                words,
+            ),
         )
     )

@@ -1,6 +1,8 @@
 """The service catalogue every new desa starts with: the letters residents ask for most, written so a desa
 only adjusts names, times and local rules. Runs once, in the template schema (see sites/core/sections.py)."""
 
+from sites.core.kinds import reword, words_for
+
 from .models import LayananIndexPage, ServicePage
 
 PENGANTAR_RT_RW = "Surat pengantar dari Ketua RT dan Ketua RW setempat"
@@ -253,24 +255,100 @@ INTRO = (
 )
 
 
-def service_page(spec: dict) -> ServicePage:
+PP_KECAMATAN = "Peraturan Pemerintah Nomor 17 Tahun 2018 tentang Kecamatan"
+UU_PELAYANAN = "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik"
+LANGKAH_KECAMATAN = (
+    "Serahkan berkas di kantor kecamatan",
+    "Bawa semua persyaratan ke meja Pelayanan Administrasi Terpadu Kecamatan (PATEN). Petugas memeriksa berkas.",
+)
+LANGKAH_CAMAT = ("Ditandatangani Camat", "Berkas diperiksa Kepala Seksi lalu ditandatangani Camat dan dicap.")
+# What residents ask a kecamatan for (PATEN, Permendagri 4/2010): what a desa or kelurahan cannot sign itself.
+SERVICES_KECAMATAN = [
+    {
+        "title": "Legalisasi Dokumen",
+        "slug": "legalisasi-dokumen",
+        "kategori": ServicePage.Kategori.SURAT_KETERANGAN,
+        "unggulan": True,
+        "ringkasan": "Pengesahan fotokopi surat keterangan dari desa atau kelurahan yang diminta instansi lain.",
+        "persyaratan": ["Dokumen asli", "Fotokopi dokumen yang akan dilegalisasi", KTP],
+        "prosedur": [LANGKAH_KECAMATAN, LANGKAH_CAMAT, ("Terima dokumen", "Periksa cap dan tanda tangan.")],
+        "waktu_penyelesaian": "1 hari kerja",
+        "petugas": "Kepala Seksi Pelayanan",
+        "tempat": "Kantor Kecamatan, meja PATEN",
+        "dasar_hukum": [PP_KECAMATAN, UU_PELAYANAN],
+    },
+    {
+        "title": "Surat Keterangan Ahli Waris (pengesahan)",
+        "slug": "surat-keterangan-ahli-waris",
+        "kategori": ServicePage.Kategori.SURAT_KETERANGAN,
+        "unggulan": True,
+        "ringkasan": "Pengesahan surat keterangan ahli waris yang telah disaksikan dan dibenarkan di desa atau "
+        "kelurahan.",
+        "persyaratan": [
+            "Surat keterangan ahli waris yang ditandatangani para ahli waris dan dibenarkan desa/kelurahan",
+            "Akta kematian pewaris",
+            "KTP-el dan KK para ahli waris",
+        ],
+        "prosedur": [LANGKAH_KECAMATAN, LANGKAH_CAMAT, ("Terima surat", "Surat dicatat di buku register kecamatan.")],
+        "waktu_penyelesaian": "3 hari kerja",
+        "petugas": "Kepala Seksi Pemerintahan",
+        "tempat": "Kantor Kecamatan, meja PATEN",
+        "dasar_hukum": [PP_KECAMATAN],
+    },
+    {
+        "title": "Rekomendasi Izin Keramaian",
+        "slug": "rekomendasi-izin-keramaian",
+        "kategori": ServicePage.Kategori.SURAT_KETERANGAN,
+        "unggulan": True,
+        "ringkasan": "Rekomendasi Camat untuk hajatan atau kegiatan warga yang memerlukan izin keramaian dari "
+        "kepolisian.",
+        "persyaratan": [
+            "Surat pengantar dari desa atau kelurahan",
+            KTP,
+            "Keterangan kegiatan: tanggal, tempat, jumlah undangan, hiburan",
+        ],
+        "prosedur": [LANGKAH_KECAMATAN, LANGKAH_CAMAT, ("Lanjutkan ke Polsek", "Bawa rekomendasi ke Polsek setempat.")],
+        "waktu_penyelesaian": "1 hari kerja",
+        "petugas": "Kepala Seksi Ketenteraman dan Ketertiban Umum",
+        "tempat": "Kantor Kecamatan, meja PATEN",
+        "dasar_hukum": [PP_KECAMATAN],
+    },
+]
+TEMPAT = "Kantor Desa, meja pelayanan"
+INTRO_KECAMATAN = (
+    "<p>Layanan administrasi di kantor kecamatan (Pelayanan Administrasi Terpadu Kecamatan): apa saja yang perlu "
+    "dibawa, langkah-langkahnya, berapa lama, dan siapa yang melayani.</p>"
+)
+
+
+def service_page(spec: dict, words=None) -> ServicePage:
+    words = words or words_for("desa")
     return ServicePage(
-        title=spec["title"],
+        title=reword(spec["title"], words),
         slug=spec["slug"],
         kategori=spec["kategori"],
         unggulan=spec.get("unggulan", False),
-        ringkasan=spec["ringkasan"],
-        persyaratan=[("syarat", item) for item in spec["persyaratan"]],
-        prosedur=[("langkah", {"judul": judul, "keterangan": keterangan}) for judul, keterangan in spec["prosedur"]],
-        waktu_penyelesaian=spec["waktu_penyelesaian"],
+        ringkasan=reword(spec["ringkasan"], words),
+        persyaratan=[("syarat", reword(item, words)) for item in spec["persyaratan"]],
+        prosedur=[
+            ("langkah", {"judul": reword(judul, words), "keterangan": reword(keterangan, words)})
+            for judul, keterangan in spec["prosedur"]
+        ],
+        waktu_penyelesaian=reword(spec["waktu_penyelesaian"], words),
         petugas=spec["petugas"],
-        dasar_hukum=[("peraturan", item) for item in spec["dasar_hukum"]],
-        catatan=spec.get("catatan", ""),
+        tempat_layanan=spec.get("tempat", reword(TEMPAT, words)),
+        dasar_hukum=[("peraturan", reword(item, words)) for item in spec["dasar_hukum"]],
+        catatan=reword(spec.get("catatan", ""), words),
         kode_klasifikasi=spec.get("kode_klasifikasi", ""),
     )
 
 
-def build(home):
-    index = home.add_child(instance=LayananIndexPage(title="Layanan", slug="layanan", intro=INTRO, show_in_menus=True))
-    for spec in SERVICES:
-        index.add_child(instance=service_page(spec))
+def build(home, kind="desa"):
+    """A desa's catalogue; a kelurahan's is the same in its own words (a lurah signs); a kecamatan's its own."""
+    words = words_for(kind)
+    services, intro = (SERVICES_KECAMATAN, INTRO_KECAMATAN) if kind == "kecamatan" else (SERVICES, reword(INTRO, words))
+    index = home.add_child(instance=LayananIndexPage(title="Layanan", slug="layanan", intro=intro, show_in_menus=True))
+    # The kecamatan's own texts already say "desa atau kelurahan" where they mean them: never reworded.
+    wording = words if services is SERVICES else words_for("desa")
+    for spec in services:
+        index.add_child(instance=service_page(spec, wording))

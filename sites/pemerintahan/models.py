@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from sites.core import rich_text
 from sites.core.blocks import BodyBlock
+from sites.core.kinds import current_words
 from sites.core.models import BasePage, SectionIndexPage, intro_field
 
 
@@ -201,8 +202,10 @@ class PemerintahanPage(SectionIndexPage):
 def structure() -> dict:
     """Active officials grouped the way the chart shows them; empty groups are left out by the template."""
     perangkat = list(PerangkatDesa.objects.filter(live=True, aktif=True).select_related("foto"))
+    # Headings in the office's own words: a kelurahan's sekretariat is not a "Sekretaris Desa" (sites/core/kinds.py).
+    labels = current_words().kelompok
     groups = [
-        (label, [p for p in perangkat if p.kelompok == key])
+        (labels.get(key, label), [p for p in perangkat if p.kelompok == key])
         for key, label in PerangkatDesa.Kelompok.choices
         if key != PerangkatDesa.Kelompok.PIMPINAN
     ]

@@ -2,6 +2,8 @@
 public information Perki 1/2018 expects, linked to the default pages that hold it. Runs once, in the template
 schema, after profil, pemerintahan, layanan and informasi have built theirs (order in sites/core/sections.py)."""
 
+from sites.core.kinds import reword, words_for
+
 from .models import PPIDInformasi, PPIDPage, ProdukHukumIndexPage, TransparansiIndexPage
 
 BERKALA = PPIDInformasi.Kategori.BERKALA
@@ -33,6 +35,25 @@ PUBLIC_INFORMATION = [
     (SETIAP_SAAT, "Dokumen pengadaan barang dan jasa desa", ON_REQUEST, ""),
     (SETIAP_SAAT, "Berita acara dan daftar hadir musyawarah desa", ON_REQUEST, ""),
 ]
+
+# A kelurahan or kecamatan has no APBDes nor Perdes: its budget is a DPA of the kabupaten (in its documents list);
+# an OPD publishes its renstra, renja and LKjIP (Permenpan RB 53/2014) and its standar pelayanan.
+ON_REQUEST_OFFICE = "Dapat diminta melalui PPID."
+PUBLIC_INFORMATION_OFFICE = [
+    (BERKALA, "Profil: alamat, visi dan misi, tugas pokok dan fungsi", "", "profil"),
+    (BERKALA, "Struktur organisasi dan profil pejabat", "", "pemerintahan"),
+    (BERKALA, "Program dan kegiatan yang sedang berjalan", "", "informasi.agendaindexpage"),
+    (BERKALA, "Dokumen Pelaksanaan Anggaran (DPA) dan laporan realisasinya", "", "dokumen"),
+    (BERKALA, "Rencana strategis, rencana kerja dan laporan kinerja", "", "dokumen"),
+    (SERTA_MERTA, "Peringatan dini, bencana dan keadaan darurat", "", "informasi.pengumumanindexpage"),
+    (SETIAP_SAAT, "Produk hukum dan keputusan yang ditetapkan", "", "transparansi.produkhukumindexpage"),
+    (SETIAP_SAAT, "Standar dan prosedur pelayanan", "", "layanan"),
+    (SETIAP_SAAT, "Standar pelayanan publik", "", "opd"),
+    (SETIAP_SAAT, "Dokumen pengadaan barang dan jasa", ON_REQUEST_OFFICE, ""),
+]
+PRODUK_HUKUM_INTRO_OFFICE = (
+    "<p>Peraturan dan keputusan yang menjadi dasar kerja kami, beserta salinannya yang dapat diunduh.</p>"
+)
 
 TRANSPARANSI_INTRO = (
     "<p>Pemerintah desa membuka anggaran, peraturan, dan informasi publik lainnya bagi warga, sesuai "
@@ -73,16 +94,37 @@ def find_page(home, where: str):
     return pages.order_by("depth", "path").first()
 
 
-def build(home):
+def build(home, kind="desa"):
+    words = words_for(kind)
+    office = kind != "desa"
+    intro = TRANSPARANSI_INTRO
+    if office:
+        intro = (
+            f"<p>{words.pemerintah_judul} membuka anggaran, peraturan dan informasi publik lainnya bagi warga, sesuai "
+            "Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik.</p>"
+        )
     index = home.add_child(
-        instance=TransparansiIndexPage(
-            title="Transparansi", slug="transparansi", show_in_menus=True, intro=TRANSPARANSI_INTRO
+        instance=TransparansiIndexPage(title="Transparansi", slug="transparansi", show_in_menus=True, intro=intro)
+    )
+    index.add_child(
+        instance=ProdukHukumIndexPage(
+            title="Produk Hukum", slug="produk-hukum", intro=PRODUK_HUKUM_INTRO_OFFICE if office else PRODUK_HUKUM_INTRO
         )
     )
-    index.add_child(instance=ProdukHukumIndexPage(title="Produk Hukum", slug="produk-hukum", intro=PRODUK_HUKUM_INTRO))
-    ppid = PPIDPage(title="Informasi Publik (PPID)", slug="ppid", intro=PPID_INTRO, cara_permohonan=CARA_PERMOHONAN)
+    ppid_intro, cara = PPID_INTRO, CARA_PERMOHONAN
+    if office:
+        ppid_intro = (
+            f"<p>Pejabat Pengelola Informasi dan Dokumentasi (PPID) {words.pemerintah} melayani warga yang "
+            "membutuhkan informasi publik, sesuai Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi "
+            "Publik dan Peraturan Komisi Informasi Nomor 1 Tahun 2021 tentang Standar Layanan Informasi Publik.</p>"
+        )
+        cara = reword(CARA_PERMOHONAN, words).replace(f"PPID {words.satuan}", "PPID")
+    ppid = PPIDPage(title="Informasi Publik (PPID)", slug="ppid", intro=ppid_intro, cara_permohonan=cara)
     index.add_child(instance=ppid)
-    for order, (kategori, judul, keterangan, where) in enumerate(PUBLIC_INFORMATION):
+    listed = PUBLIC_INFORMATION
+    if office:
+        listed = [item for item in PUBLIC_INFORMATION_OFFICE if find_page(home, item[3]) or not item[3]]
+    for order, (kategori, judul, keterangan, where) in enumerate(listed):
         ppid.informasi.add(
             PPIDInformasi(
                 kategori=kategori,

@@ -13,14 +13,31 @@ def one_worker(settings):
     settings.DESA_BULK_WORKERS = 1
 
 
-def test_region_data_has_every_desa_and_kelurahan_of_tuban():
+def test_region_data_has_every_desa_and_kelurahan_of_tuban_told_apart_by_code():
     places = bulk.region("Jawa Timur", "Tuban")
     assert len(places) == 328
     assert len({p.kecamatan for p in places}) == 20
+    assert Counter(p.kind for p in places) == {"desa": 311, "kelurahan": 17}
     socorejo = next(p for p in places if p.name == "Socorejo")
-    assert (socorejo.kecamatan, socorejo.kode_pos) == ("Jenu", "62352")
+    assert (socorejo.kecamatan, socorejo.kode_pos, socorejo.kode, socorejo.kind) == (
+        "Jenu",
+        "62352",
+        "35.23.12.2002",
+        "desa",
+    )
+    karang = next(p for p in places if p.kode == "35.23.15.1006")
+    assert (karang.name, karang.kecamatan, karang.kind) == ("Karang", "Semanding", "kelurahan")
     with pytest.raises(ProvisioningError, match="tidak ditemukan"):
         bulk.region("Jawa Timur", "Atlantis")
+
+
+def test_region_data_knows_the_38_provinces_including_the_newest():
+    provinces = bulk.provinsi_list()
+    assert len(provinces) == 38
+    assert {"Papua Selatan", "Papua Tengah", "Papua Pegunungan", "Papua Barat Daya"} <= set(provinces)
+    # Kota Mojokerto: 18 kelurahan and no desa (they were all made "Desa" before)
+    mojokerto = bulk.region("Jawa Timur", "Kota Mojokerto")
+    assert len(mojokerto) == 18 and {p.kind for p in mojokerto} == {"kelurahan"}
 
 
 @pytest.mark.django_db
@@ -30,6 +47,9 @@ def test_plan_gives_every_place_a_unique_slug_and_domain_following_the_patterns(
     assert not [s for s, n in Counter(s.slug for s in specs).items() if n > 1]
     sugihwaras = sorted(s.slug for s in specs if s.name == "Sugihwaras")
     assert sugihwaras == ["sugihwaras-jenu", "sugihwaras-parengan"]
+    latsari = next(s for s in specs if s.kode_wilayah == "35.23.16.1006")
+    assert (latsari.kind, latsari.slug) == ("kelurahan", "kelurahan-latsari")
+    assert latsari.domains[0] == "kelurahan-latsari.desa.id"  # the given pattern, when no office pattern is given
     jenu = next(s for s in specs if s.slug == "sugihwaras-jenu")
     assert jenu.domains == ["sugihwaras-jenu.desa.id", "sugihwaras-jenu.localhost"]
     assert next(s for s in specs if s.name == "Temaji").domains[0] == "temaji.desa.id"
@@ -103,3 +123,73 @@ def test_a_job_records_its_progress_for_the_console(settings, desa_a):
     job = bulk.start_job(specs, "petugas", "Uji")
     job = BulkJob.objects.get(pk=job.pk)
     assert (job.state, job.total, job.done, job.created_count, job.percent) == ("done", 2, 2, 2, 100)
+
+
+@pytest.mark.django_db
+def test_bulk_by_kecamatan_gives_kelurahan_their_own_kind_and_site(desa_a):
+    from django_tenants.utils import schema_context
+    from wagtail.models import Page
+
+    specs = bulk.plan_region("Jawa Timur", "Tuban", kecamatan="Semanding", kecamatan_tenants=True)
+    kinds = Counter(s.kind for s in specs)
+    assert kinds == {"desa": 15, "kelurahan": 2, "kecamatan": 1}
+    # Office domains by default under the kabupaten's go.id, desa under desa.id.
+    karang = next(s for s in specs if s.kode_wilayah == "35.23.15.1006")
+    assert karang.domains == ["kelurahan-karang.tubankab.go.id"]
+    assert next(s for s in specs if s.name == "Boto").domains == ["boto.desa.id"]
+    chosen = [karang, next(s for s in specs if s.name == "Boto"), next(s for s in specs if s.kind == "kecamatan")]
+    assert [o.state for o in bulk.run(chosen)] == ["dibuat"] * 3
+    kelurahan = Desa.objects.get(kode_wilayah="35.23.15.1006")
+    assert (kelurahan.kind, kelurahan.display_name) == ("kelurahan", "Kelurahan Karang")
+    assert Desa.objects.get(slug="kecamatan-semanding").kode_wilayah == "35.23.15"
+    with schema_context(kelurahan.schema_name):
+        titles = set(Page.objects.filter(depth=3).values_list("title", flat=True))
+    assert "Struktur Organisasi" in titles and "Dokumen Anggaran" in titles and "Pemerintahan" not in titles
+    # a rerun finds them by their code, whatever their slug became
+    assert [o.state for o in bulk.run(bulk.plan_places(bulk.places_for_codes(["35.23.15.1006"])))] == ["dilewati"]
+
+
+def test_a_list_of_codes_takes_villages_and_whole_kecamatan_and_refuses_unknown_codes():
+    places = bulk.places_for_codes(["35.23.16.1006", "3523122002", "35.23.18"])
+    assert [p.name for p in places[:2]] == ["Latsari", "Socorejo"]
+    assert len([p for p in places if p.kecamatan == "Palang"]) > 5
+    with pytest.raises(ProvisioningError, match="99.99.99"):
+        bulk.places_for_codes(["35.23.16.1006", "99.99.99"])
+
+
+CSV_OFFICES = """nama,jenis,kecamatan,kabupaten,provinsi,kode_wilayah,slug,email_admin
+Dinas Kesehatan,opd,,Tuban,Jawa Timur,35.23,dinkes,kepala@dinkes.example
+Puskesmas Palang,puskesmas,Palang,Tuban,Jawa Timur,35.23.18,puskesmas-palang,
+"""
+
+
+@pytest.mark.django_db
+def test_offices_from_csv_get_their_kind_an_office_domain_and_a_mailed_or_sheet_link(desa_a):
+    from desa_platform.outbox.models import OutboxMessage
+    from desa_platform.tenancy.services import admins
+
+    result = bulk.parse_csv(CSV_OFFICES)
+    assert not result.errors
+    assert [(s.kind, s.domains) for s in result.specs] == [
+        ("opd", ["dinkes.tubankab.go.id"]),
+        ("puskesmas", ["puskesmas-palang.tubankab.go.id"]),
+    ]
+    assert [o.state for o in bulk.run(result.specs)] == ["dibuat", "dibuat"]
+    mail = OutboxMessage.objects.get(kind="admin-link")
+    assert mail.to == ["kepala@dinkes.example"] and "dinkes.tubankab.go.id" in mail.body
+    offices = list(Desa.objects.filter(slug__in=["dinkes", "puskesmas-palang"]).order_by("slug"))
+    rows, expires = admins.admin_link_sheet(offices)
+    dinkes, palang = rows
+    assert dinkes.tautan == "" and "kepala@dinkes.example" in dinkes.keterangan
+    assert palang.tautan.startswith(palang.situs.rstrip("/") + "/admin/password_reset/") and palang.jenis == "Puskesmas"
+    sheet = admins.sheet_csv(rows)
+    assert sheet.startswith("\ufeffnama,jenis") and palang.tautan in sheet and "berlaku sampai" in sheet
+    # the link in the sheet opens the set-password form of that office only
+    from tests.conftest import DesaClient
+
+    client = DesaClient(offices[1])
+    path = palang.tautan.split(palang.situs.rstrip("/"), 1)[1]
+    response = client.get(path, follow=True)
+    assert response.status_code == 200 and b'name="new_password1"' in response.content
+    other = DesaClient(desa_a)
+    assert b'name="new_password1"' not in other.get(path, follow=True).content

@@ -2,7 +2,7 @@
 nothing here writes SQL. urls.py and urls_tenants.py name the views through this package."""
 
 from .backups import audit_log, backup_download, backups, versions
-from .bulk import bulk_csv, bulk_job, bulk_region
+from .bulk import bulk_csv, bulk_job, bulk_job_sheet, bulk_region
 from .desa import (
     backup_now,
     create,
@@ -33,6 +33,7 @@ __all__ = [
     "backups",
     "bulk_csv",
     "bulk_job",
+    "bulk_job_sheet",
     "bulk_region",
     "create",
     "delete",

@@ -1,10 +1,14 @@
 """Many desa at once: a kabupaten from region data, or a CSV file; both become a background job."""
 
+from django.conf import settings
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
 from desa_platform.tenancy.models import BulkJob
-from desa_platform.tenancy.services import bulk
+from desa_platform.tenancy.services import admins, bulk
+from desa_platform.tenancy.services.provisioning import DesaSpec
 
 from ..auth import staff_required
 from ..forms import CsvForm, RegionForm
@@ -27,11 +31,13 @@ def bulk_region(request):
                 repeat_pattern=data["repeat_pattern"],
                 kecamatan_tenants=data["kecamatan_tenants"],
                 theme=data["theme"],
+                kecamatan=data["kecamatan"],
             ),
         )
         if specs is not FAILED:
             if request.POST.get("mulai"):
-                job = bulk.start_job(specs, request.user, f"Kabupaten {data['kabupaten']}, {data['provinsi']}")
+                where = f"Kecamatan {data['kecamatan']}, " if data["kecamatan"] else ""
+                job = bulk.start_job(specs, request.user, f"{where}Kabupaten {data['kabupaten']}, {data['provinsi']}")
                 return redirect("console:bulk-job", job.pk)
             new = [s for s in specs if not bulk.already_exists(s)]
             plan = {"specs": specs, "new": len(new), "existing": len(specs) - len(new), "sample": specs[:15]}
@@ -73,4 +79,19 @@ def bulk_job(request, pk):
     if request.method == "POST":  # "Jalankan lagi" on a job whose process ended (a restart)
         attempt(request, lambda: bulk.resume_job(job, request.user))
         return redirect("console:bulk-job", job.pk)
-    return render(request, "console/bulk_job.html", {"job": job})
+    hours = settings.PASSWORD_RESET_TIMEOUT // 3600
+    return render(request, "console/bulk_job.html", {"job": job, "sheet_hours": hours})
+
+
+@staff_required
+@require_POST
+def bulk_job_sheet(request, pk):
+    """The first admins' one-time links of every office of a job, as a CSV to print for the training day (made now,
+    never stored; the download is audited)."""
+    job = get_object_or_404(BulkJob, pk=pk)
+    offices = bulk.plan_offices([DesaSpec(**values) for values in job.specs])
+    rows, _expires = admins.admin_link_sheet(offices, actor=request.user)
+    response = HttpResponse(admins.sheet_csv(rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="tautan-admin-{job.pk}.csv"'
+    response["Cache-Control"] = "no-store"
+    return response

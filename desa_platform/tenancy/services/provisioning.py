@@ -12,7 +12,7 @@ from django_tenants.utils import schema_context, schema_exists
 
 from .. import template_schema
 from ..current import facts_for
-from ..models import Desa, Domain, kode_pos_validator
+from ..models import Desa, Domain, kode_pos_validator, kode_wilayah_validator
 from ..schemas import public_schema
 from ..themes import available_themes
 from .errors import ServiceError
@@ -50,8 +50,12 @@ class DesaSpec:
     kabupaten: str = ""
     provinsi: str = ""
     kode_pos: str = ""
+    kode_wilayah: str = ""
     theme: str = ""
     aliases: list[str] = field(default_factory=list)
+    # The first admin, when known (bulk CSV): the one-time link goes there by mail instead of the sheet.
+    admin_email: str = ""
+    admin_name: str = ""
 
 
 def schema_name_for(slug: str) -> str:
@@ -66,6 +70,8 @@ def validate(spec: DesaSpec) -> None:
         )
     elif spec.slug in RESERVED_SLUGS or spec.slug.startswith("pg-") or schema_name_for(spec.slug) in RESERVED_SLUGS:
         errors.append(f"Slug '{spec.slug}' dicadangkan oleh sistem; pilih nama lain.")
+    elif schema_name_for(spec.slug).startswith(template_schema.TEMPLATE_SCHEMA):
+        errors.append(f"Slug '{spec.slug}' dicadangkan oleh sistem; pilih nama lain.")
     elif Desa.objects.filter(slug=spec.slug).exists() or schema_exists(schema_name_for(spec.slug)):
         errors.append(f"Slug '{spec.slug}' sudah dipakai.")
     if not (spec.name or "").strip():
@@ -77,6 +83,11 @@ def validate(spec: DesaSpec) -> None:
             kode_pos_validator(spec.kode_pos)
         except Exception:
             errors.append(f"Kode pos '{spec.kode_pos}' harus 5 angka.")
+    if spec.kode_wilayah:
+        try:
+            kode_wilayah_validator(spec.kode_wilayah)
+        except Exception:
+            errors.append(f"Kode wilayah '{spec.kode_wilayah}' tidak sah: tulis seperti 35.23.12.2002.")
     if spec.theme and spec.theme not in available_themes():
         errors.append(f"Tema '{spec.theme}' tidak ada; pilih salah satu: {', '.join(available_themes())}.")
     domains = [d.strip().lower() for d in spec.domains + spec.aliases]
@@ -96,10 +107,13 @@ def validate(spec: DesaSpec) -> None:
 
 
 def create_desa(spec: DesaSpec, template=None) -> Desa:
-    """Create a desa by cloning the template schema; all or nothing. A bulk run passes the template it checked."""
+    """Create a desa (or any kind of office) by cloning its kind's template schema; all or nothing. A bulk run
+    passes the template it checked."""
     with public_schema():
         validate(spec)
-        template = template or template_schema.ensure_template()
+        # Each kind is cloned from its own template (its own default tree and words).
+        if template is None or template.schema_name != template_schema.schema_for(spec.kind):
+            template = template_schema.ensure_template(kind=spec.kind)
         domains = [d.strip().lower() for d in spec.domains + spec.aliases]
         with transaction.atomic():
             desa = Desa.objects.create(
@@ -111,6 +125,7 @@ def create_desa(spec: DesaSpec, template=None) -> Desa:
                 kabupaten=spec.kabupaten,
                 provinsi=spec.provinsi,
                 kode_pos=spec.kode_pos,
+                kode_wilayah=spec.kode_wilayah,
                 theme=spec.theme or settings.DESA_DEFAULT_THEME,
             )
             for index, domain in enumerate(domains):

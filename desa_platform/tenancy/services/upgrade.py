@@ -121,12 +121,12 @@ def ensure_template_current() -> None:
     (a migration file that appeared while it was being built)."""
     from ..models import SchemaTemplate
 
-    template_schema.ensure_template()
+    template_schema.ensure_all()
     name = template_schema.TEMPLATE_SCHEMA
     if not schema_versions([name])[name].is_current:
         with public_schema():
             SchemaTemplate.objects.filter(schema_name=name).update(fingerprint="stale")
-        template_schema.ensure_template()
+        template_schema.ensure_all()
 
 
 def upgrade(workers: int | None = None, actor=None, progress=None, schemas: list[str] | None = None) -> UpgradeReport:

@@ -8,6 +8,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from sites.core import rich_text
+from sites.core.kinds import DESA, ForKinds
 from sites.core.models import BasePage
 
 from ..apbdes import Kelompok, summarise
@@ -15,7 +16,8 @@ from ..forms import APBDesForm
 from .fields import TAHUN_VALIDATORS, optional_link
 
 
-class APBDesPage(BasePage):
+class APBDesPage(ForKinds, BasePage):
+    kinds = (DESA,)  # a kelurahan's or kecamatan's budget is a DPA of the kabupaten (sites/dokumen)
     tahun = models.PositiveSmallIntegerField(
         "tahun anggaran", validators=TAHUN_VALIDATORS, help_text="Tahun anggaran, mis. 2025. Satu halaman per tahun."
     )

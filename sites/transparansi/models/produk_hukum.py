@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from sites.core import rich_text
+from sites.core.kinds import current_words
 from sites.core.models import BasePage, SectionIndexPage, intro_field
 from sites.core.pagination import ROWS_PER_PAGE, paginate
 
@@ -58,7 +59,7 @@ class ProdukHukumFilter(forms.Form):
 
     def __init__(self, *args, years=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["jenis"].choices = [("", "Semua jenis"), *ProdukHukumPage.Jenis.choices]
+        self.fields["jenis"].choices = [("", "Semua jenis"), *ProdukHukumPage.jenis_choices()]
         self.fields["tahun"].choices = [("", "Semua tahun"), *((str(year), str(year)) for year in years)]
 
 
@@ -68,6 +69,11 @@ class ProdukHukumPage(BasePage):
         PERATURAN_BERSAMA = "peraturan-bersama", "Peraturan Bersama Kepala Desa"
         PERKADES = "perkades", "Peraturan Kepala Desa"
         SK = "sk", "Keputusan Kepala Desa"
+        # what a kelurahan, kecamatan, OPD or puskesmas works under and decides itself
+        PERDA = "perda", "Peraturan Daerah"
+        PERBUP = "perbup", "Peraturan Bupati"
+        KEPUTUSAN = "keputusan", "Keputusan Pimpinan"
+        SURAT_EDARAN = "surat-edaran", "Surat Edaran"
 
     class Status(models.TextChoices):
         BERLAKU = "berlaku", "Berlaku"
@@ -130,10 +136,20 @@ class ProdukHukumPage(BasePage):
     def listing_summary(self) -> str:
         return self.search_description or self.sebutan
 
+    DESA_JENIS = ("perdes", "peraturan-bersama", "perkades", "sk")
+
+    @classmethod
+    def jenis_choices(cls) -> list[tuple[str, str]]:
+        """The kinds of law this office's site lists: a desa's own, or an office's (with its head's title)."""
+        words = current_words()
+        own = [(v, label) for v, label in cls.Jenis.choices if (v in cls.DESA_JENIS) == (words.kind == "desa")]
+        return [(v, f"Keputusan {words.kepala}" if v == cls.Jenis.KEPUTUSAN else label) for v, label in own]
+
     @property
     def sebutan(self) -> str:
         """“Peraturan Desa Nomor 1 Tahun 2025”: how the law is cited."""
-        return f"{self.get_jenis_display()} Nomor {self.nomor} Tahun {self.tahun}"
+        label = dict(self.jenis_choices()).get(self.jenis) or self.get_jenis_display()
+        return f"{label} Nomor {self.nomor} Tahun {self.tahun}"
 
     def save(self, *args, **kwargs):
         digits = "".join(ch for ch in self.nomor if ch.isdigit())

@@ -9,6 +9,7 @@ from rich.console import Console
 from desa_platform.tenancy.management.desa_cli.backups import BackupCommands
 from desa_platform.tenancy.management.desa_cli.bulk import BulkCommands
 from desa_platform.tenancy.management.desa_cli.monitoring import MonitoringCommands
+from desa_platform.tenancy.management.desa_cli.operators import OperatorCommands
 from desa_platform.tenancy.management.desa_cli.outbox import OutboxCommands
 from desa_platform.tenancy.management.desa_cli.sites import SiteCommands
 from desa_platform.tenancy.management.desa_cli.staff import StaffCommands
@@ -24,6 +25,7 @@ GROUPS = (
     StaffCommands,
     OutboxCommands,
     MonitoringCommands,
+    OperatorCommands,
 )
 
 

@@ -14,7 +14,7 @@ from desa_platform.tenancy.services.upgrade import upgrade
 
 
 class Command(BaseCommand):
-    help = "Set up and serve the pilot: migrate, build the template, provision Socorejo and Sugihwaras, serve."
+    help = "Set up and serve the pilot: migrate, build the templates, provision the pilot offices, serve."
 
     def add_arguments(self, parser):
         parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
@@ -40,6 +40,8 @@ class Command(BaseCommand):
             if not Desa.objects.filter(slug=spec.slug).exists():
                 say(f"Provisioning {spec.name} ...")
                 create_desa(spec)
+            # A pilot made before offices kept their Kemendagri code gets it now.
+            Desa.objects.filter(slug=spec.slug, kode_wilayah="").update(kode_wilayah=spec.kode_wilayah)
         call_command("load_pilot_content", verbosity=0)
         say("")
         for spec in PILOT_DESA:

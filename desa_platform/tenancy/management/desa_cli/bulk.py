@@ -6,7 +6,8 @@ from pathlib import Path
 from django.core.management.base import CommandError
 from rich.table import Table
 
-from desa_platform.tenancy.services import bulk
+from desa_platform.tenancy.models import Desa
+from desa_platform.tenancy.services import admins, bulk
 from desa_platform.tenancy.services.bulk import OutcomeState as State
 
 from .base import progress_bar
@@ -17,10 +18,28 @@ class BulkCommands:
 
     @staticmethod
     def add_subcommands(actions):
-        many = actions.add_parser("bulk", help="Create every desa of a kabupaten (region data) or of a CSV file.")
+        many = actions.add_parser(
+            "bulk",
+            help="Create the desa and kelurahan of a kabupaten, a kecamatan or a list of codes (region data), "
+            "and/or the offices of a CSV file (kecamatan, OPD, puskesmas).",
+        )
         many.add_argument("--provinsi", default="")
         many.add_argument("--kabupaten", default="")
+        many.add_argument("--kecamatan", default="", help="Only this kecamatan of the kabupaten (name or code).")
+        many.add_argument(
+            "--kode", action="append", default=None, help="Kemendagri code of a kecamatan or village; repeatable."
+        )
         many.add_argument("--csv", default="", help="CSV with columns " + ", ".join(bulk.CSV_COLUMNS))
+        many.add_argument(
+            "--office-pattern",
+            action="append",
+            default=None,
+            help="Domain of a kelurahan/kecamatan/OPD/puskesmas, e.g. '{slug}.tubankab.go.id' "
+            "(default: the --domain-pattern when given, else '{slug}.{kabupaten}kab.go.id').",
+        )
+        many.add_argument(
+            "--admin-sheet", default="", help="Write the first admins' one-time links of every office here (CSV)."
+        )
         many.add_argument(
             "--domain-pattern",
             action="append",
@@ -36,42 +55,74 @@ class BulkCommands:
         job.add_argument("job_id", type=int)
 
     def handle_bulk(
-        self, provinsi, kabupaten, csv, domain_pattern, repeat_pattern, kecamatan_tenants, theme, dry_run, **_
+        self,
+        provinsi,
+        kabupaten,
+        kecamatan,
+        kode,
+        csv,
+        domain_pattern,
+        office_pattern,
+        repeat_pattern,
+        kecamatan_tenants,
+        theme,
+        dry_run,
+        admin_sheet,
+        **_,
     ):
-        skipped = []
+        specs, skipped = [], []
+        plan = {"repeat_pattern": repeat_pattern, "kecamatan_tenants": kecamatan_tenants, "theme": theme}
+        patterns = {"domain_patterns": domain_pattern, "office_patterns": office_pattern}
+        if kode:
+            specs += bulk.plan_places(bulk.places_for_codes(kode), **patterns, **plan)
+        elif provinsi and kabupaten:
+            specs += bulk.plan_region(provinsi, kabupaten, kecamatan=kecamatan, **patterns, **plan)
+        elif not csv:
+            raise CommandError("Pilih --provinsi dan --kabupaten (boleh dengan --kecamatan), --kode, atau --csv.")
         if csv:
-            parsed = bulk.parse_csv(Path(csv).read_text(encoding="utf-8-sig"), domain_patterns=domain_pattern)
+            parsed = bulk.parse_csv(Path(csv).read_text(encoding="utf-8-sig"), **patterns)
             if parsed.errors:
                 for error in parsed.errors:
                     self.stderr.write(error)
-                raise CommandError(f"{len(parsed.errors)} baris bermasalah; tidak ada desa yang dibuat.")
-            specs, skipped = parsed.specs, parsed.skipped
-        elif provinsi and kabupaten:
-            specs = bulk.plan_region(
-                provinsi,
-                kabupaten,
-                domain_patterns=domain_pattern,
-                repeat_pattern=repeat_pattern,
-                kecamatan_tenants=kecamatan_tenants,
-                theme=theme,
-            )
-        else:
-            raise CommandError("Pilih --provinsi dan --kabupaten, atau --csv <berkas>.")
+                raise CommandError(f"{len(parsed.errors)} baris bermasalah; tidak ada yang dibuat.")
+            taken = {s.slug for s in specs}
+            specs += [s for s in parsed.specs if s.slug not in taken]
+            skipped = parsed.skipped
         if dry_run:
-            table = Table("slug", "nama", "kecamatan", "kode pos", "domain", "keadaan")
+            table = Table("slug", "jenis", "nama", "kecamatan", "kode wilayah", "kode pos", "domain", "keadaan")
             for spec in specs:
                 state = "ada" if bulk.already_exists(spec) else "baru"
-                table.add_row(spec.slug, spec.name, spec.kecamatan, spec.kode_pos, " ".join(spec.domains), state)
+                table.add_row(
+                    spec.slug,
+                    spec.kind,
+                    spec.name,
+                    spec.kecamatan,
+                    spec.kode_wilayah,
+                    spec.kode_pos,
+                    " ".join(spec.domains),
+                    state,
+                )
             self.console.print(table)
             return
         with progress_bar(self.console) as bar:
-            task = bar.add_task("Membuat desa", total=len(specs), last="")
+            task = bar.add_task("Membuat situs", total=len(specs), last="")
             outcomes = bulk.run(specs, progress=lambda o: bar.update(task, advance=1, last=f"{o.slug} {o.state}"))
         counts = Counter(o.state for o in outcomes)
+        kinds = Counter(s.kind for s in specs)
         self.stdout.write(
             f"Ringkasan: {counts[State.CREATED]} dibuat, {counts[State.SKIPPED] + len(skipped)} dilewati (sudah ada), "
-            f"{counts[State.FAILED]} gagal."
+            f"{counts[State.FAILED]} gagal. Rencana per jenis: "
+            + ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
         )
+        if admin_sheet:
+            # Every office of the plan, made now or before (a rerun hands out links still unused).
+            offices = bulk.plan_offices(specs) + list(Desa.objects.filter(slug__in=skipped))
+            rows, expires = admins.admin_link_sheet(offices, actor=None)
+            Path(admin_sheet).write_text(admins.sheet_csv(rows), encoding="utf-8")
+            self.stdout.write(
+                f"Lembar tautan admin: {admin_sheet} ({sum(1 for r in rows if r.tautan)} tautan, berlaku sampai "
+                f"{expires:%Y-%m-%d %H:%M} UTC)."
+            )
         for outcome in outcomes:
             if outcome.state == State.FAILED:
                 self.stderr.write(f"  {outcome.slug}: {outcome.message}")

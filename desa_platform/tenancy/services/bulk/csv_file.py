@@ -4,14 +4,30 @@ import csv
 import io
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.utils.text import slugify
 
 from ...models import Desa
 from ..errors import ServiceError
 from ..provisioning import DesaSpec, validate
-from .region import DEFAULT_DOMAIN_PATTERNS, already_exists, domains_for
+from .region import DEFAULT_DOMAIN_PATTERNS, DEFAULT_OFFICE_PATTERNS, already_exists, domains_for
 
-CSV_COLUMNS = ["nama", "jenis", "kecamatan", "kabupaten", "provinsi", "kode_pos", "slug", "domain", "alias", "tema"]
+CSV_COLUMNS = [
+    "nama",
+    "jenis",
+    "kecamatan",
+    "kabupaten",
+    "provinsi",
+    "kode_pos",
+    "kode_wilayah",
+    "slug",
+    "domain",
+    "alias",
+    "tema",
+    "email_admin",
+    "nama_admin",
+]
 
 
 # --- CSV -------------------------------------------------------------------------------------------------------
@@ -24,10 +40,18 @@ class CsvResult:
     errors: list[str] = field(default_factory=list)
 
 
-def parse_csv(text: str, domain_patterns: list[str] | None = None, defaults: dict | None = None) -> CsvResult:
-    """Read and check every line; `errors` lists each problem with its line number. Nothing is created here."""
+def parse_csv(
+    text: str,
+    domain_patterns: list[str] | None = None,
+    defaults: dict | None = None,
+    office_patterns: list[str] | None = None,
+) -> CsvResult:
+    """Read and check every line; `errors` lists each problem with its line number. Nothing is created here.
+    A desa's domain follows `domain_patterns`, any other kind's `office_patterns` (by default the desa's when
+    those were given, else '{slug}.<kabupaten>kab.go.id'), unless the line names its domain."""
     result = CsvResult()
     patterns = domain_patterns or DEFAULT_DOMAIN_PATTERNS
+    offices = office_patterns or domain_patterns or DEFAULT_OFFICE_PATTERNS
     defaults = defaults or {}
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=_delimiter(text))
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
@@ -54,21 +78,31 @@ def parse_csv(text: str, domain_patterns: list[str] | None = None, defaults: dic
         values = {**defaults, **{k: v for k, v in row.items() if v}}
         slug = values.get("slug") or slugify(values.get("nama", ""))
         domains = [values["domain"].lower()] if values.get("domain") else None
+        kind = (values.get("jenis") or Desa.Kind.DESA).lower()
         if domains is None and slug:
-            domains = domains_for(slug, values.get("kecamatan", ""), values.get("kabupaten", ""), patterns)
+            chosen = patterns if kind == Desa.Kind.DESA else offices
+            domains = domains_for(slug, values.get("kecamatan", ""), values.get("kabupaten", ""), chosen)
         spec = DesaSpec(
             slug=slug,
             name=values.get("nama", ""),
-            kind=(values.get("jenis") or Desa.Kind.DESA).lower(),
+            kind=kind,
             kecamatan=values.get("kecamatan", ""),
             kabupaten=values.get("kabupaten", ""),
             provinsi=values.get("provinsi", ""),
             kode_pos=values.get("kode_pos", ""),
+            kode_wilayah=values.get("kode_wilayah", ""),
             theme=values.get("tema", ""),
+            admin_email=values.get("email_admin", "").lower(),
+            admin_name=values.get("nama_admin", ""),
             domains=domains or [],
             aliases=[a.lower() for a in values.get("alias", "").replace(",", " ").split()],
         )
         problems = []
+        if spec.admin_email:
+            try:
+                validate_email(spec.admin_email)
+            except ValidationError:
+                problems.append(f"email admin '{spec.admin_email}' tidak sah")
         if slug in seen_slugs:
             problems.append(f"slug '{slug}' sudah dipakai di baris {seen_slugs[slug]}")
         for domain in spec.domains + spec.aliases:

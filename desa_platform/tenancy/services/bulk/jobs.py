@@ -13,9 +13,10 @@ from django.db import connection, models
 from django.utils import timezone
 
 from ... import template_schema
-from ...models import BULK_JOB_STALL, AuditLog, BulkJob
+from ...models import BULK_JOB_STALL, AuditLog, BulkJob, Desa
 from ...schemas import public_schema
 from .. import audit
+from ..admins import invite_first_admin
 from ..errors import ServiceError
 from ..provisioning import DesaSpec, create_desa
 from .region import already_exists
@@ -46,7 +47,9 @@ def run(specs: list[DesaSpec], actor=None, progress=None, workers: int | None = 
     uncommitted transaction only from the calling thread.
     """
     workers = workers or settings.DESA_BULK_WORKERS
-    template = template_schema.ensure_template()  # once, not once per desa
+    # Once per kind, not once per desa (the first builds every kind's template if they are stale).
+    kinds = sorted({spec.kind for spec in specs} & set(template_schema.kinds()))
+    templates = {kind: template_schema.ensure_template(kind=kind) for kind in kinds}
     outcomes = []
 
     def report(outcome):
@@ -56,10 +59,10 @@ def run(specs: list[DesaSpec], actor=None, progress=None, workers: int | None = 
 
     if workers <= 1:
         for spec in specs:
-            report(_create_one(spec, template))
+            report(_create_one(spec, templates))
     else:
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="bulk") as pool:
-            for outcome in pool.map(lambda spec: _in_own_connection(_create_one, spec, template), specs):
+            for outcome in pool.map(lambda spec: _in_own_connection(_create_one, spec, templates), specs):
                 report(outcome)
     counts = Counter(o.state for o in outcomes)
     audit.record(
@@ -74,12 +77,14 @@ def run(specs: list[DesaSpec], actor=None, progress=None, workers: int | None = 
     return outcomes
 
 
-def _create_one(spec: DesaSpec, template) -> Outcome:
+def _create_one(spec: DesaSpec, templates: dict) -> Outcome:
     with public_schema():
         if already_exists(spec):
             return Outcome(spec.slug, OutcomeState.SKIPPED)
         try:
-            create_desa(spec, template=template)
+            desa = create_desa(spec, template=templates.get(spec.kind))
+            if spec.admin_email:  # the first admin's one-time link goes by mail (the outbox, after commit)
+                invite_first_admin(desa, email=spec.admin_email, full_name=spec.admin_name)
             return Outcome(spec.slug, OutcomeState.CREATED)
         except Exception as error:  # reported with the slug; the rest still run
             return Outcome(spec.slug, OutcomeState.FAILED, str(error) or type(error).__name__)
@@ -90,6 +95,15 @@ def _in_own_connection(function, *args):
         return function(*args)
     finally:
         connection.close()  # this worker thread's own connection
+
+
+def plan_offices(specs: list[DesaSpec]) -> list:
+    """The tenants a plan made or found already there (for the admin-link sheet), in a stable order."""
+    from .region import existing_place
+
+    found = [existing_place(spec) or Desa.objects.filter(slug=spec.slug).first() for spec in specs]
+    unique = {office.pk: office for office in found if office is not None}
+    return sorted(unique.values(), key=lambda o: (o.kind, o.kecamatan, o.name))
 
 
 def start_job(specs: list[DesaSpec], actor, title: str) -> BulkJob:

@@ -1,0 +1,72 @@
+"""Done-means of issue 15: all of Kabupaten Tuban in ONE command — 311 desa and 17 kelurahan from the region
+data, 20 kecamatan, 33 OPD and 33 puskesmas from a CSV — each with its kind of site and a link for its first
+admin (the admin-link sheet), then the same command again (everything skipped).
+
+    .venv/bin/python bench/tuban.py [--keep]      (BENCH_DATABASE_URL to use a server)
+
+The CSV is deploy/examples/tuban-kantor.csv (20 kecamatan, 33 OPD, one puskesmas per kecamatan) plus, for the
+count only, 13 more puskesmas named "Puskesmas Bench N" (the kabupaten's list of its other 13 is not in the repo).
+Target: under 120 s on the 2-core machine.
+"""
+
+import csv
+import io
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+from _setup import ROOT, setup
+
+
+def main(keep: bool) -> None:
+    setup("desa_bench_tuban")
+    from django.core.management import call_command
+
+    from desa_platform.tenancy import template_schema
+    from desa_platform.tenancy.models import Desa
+    from desa_platform.tenancy.services.provisioning import delete_desa
+
+    def drop_all():
+        for desa in Desa.objects.filter(kabupaten="Tuban"):
+            delete_desa(desa)
+
+    drop_all()
+    template_schema.ensure_all()
+    rows = list(csv.DictReader((ROOT / "deploy/examples/tuban-kantor.csv").open(encoding="utf-8")))
+    for i in range(1, 14):
+        rows.append({**rows[-1], "nama": f"Puskesmas Bench {i}", "slug": f"puskesmas-bench-{i}", "kecamatan": "Tuban"})
+    folder = Path(tempfile.mkdtemp())
+    offices, sheet = folder / "kantor.csv", folder / "tautan-admin.csv"
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    offices.write_text(out.getvalue(), encoding="utf-8")
+    command = dict(provinsi="Jawa Timur", kabupaten="Tuban", csv=str(offices), admin_sheet=str(sheet))
+    command["domain_pattern"] = ["{slug}.desa.id"]
+    command["office_pattern"] = ["{slug}.tubankab.go.id"]
+
+    started = time.perf_counter()
+    call_command("desa", "bulk", stdout=io.StringIO(), **command)
+    first = time.perf_counter() - started
+    kinds = Counter(Desa.objects.filter(kabupaten="Tuban").values_list("kind", flat=True))
+    links = sum(1 for line in sheet.read_text(encoding="utf-8").splitlines()[1:] if "/admin/password_reset/" in line)
+
+    started = time.perf_counter()
+    call_command("desa", "bulk", stdout=io.StringIO(), **command)
+    second = time.perf_counter() - started
+
+    print(f"tenants by kind:        {dict(sorted(kinds.items()))} = {sum(kinds.values())}")
+    print(f"admin links in sheet:   {links}")
+    print(
+        f"one command, first run: {first:.1f} s ({first / max(sum(kinds.values()), 1):.3f} s per site; target < 120 s)"
+    )
+    print(f"same command again:     {second:.1f} s (all skipped, sheet made again)")
+    if not keep:
+        drop_all()
+
+
+if __name__ == "__main__":
+    main("--keep" in sys.argv)
