@@ -27,7 +27,7 @@ SIGNER_YEARS = 10  # letters are verified years later; B-B signatures are checke
 
 
 def ca_name() -> str:
-    return getattr(settings, "SIGNING_CA_NAME", "Diskominfo Kabupaten Tuban")
+    return settings.SIGNING_CA_NAME
 
 
 def current_tenant() -> tuple[str, DesaFacts]:

@@ -7,11 +7,11 @@ from django.core.checks import Error, register
 @register("signing")
 def signing_settings(app_configs, **kwargs):
     errors = []
-    backend = getattr(settings, "DESA_SIGNING_BACKEND", "lokal")
+    backend = settings.DESA_SIGNING_BACKEND
     if backend not in ("lokal", "bsre"):
         errors.append(Error(f"SIGNING_BACKEND={backend!r}: pilih 'lokal' atau 'bsre'.", id="signing.E001"))
-    if len(getattr(settings, "SIGNING_KEY_ENCRYPTION_KEY", "")) < 32:
+    if len(settings.SIGNING_KEY_ENCRYPTION_KEY) < 32:
         errors.append(Error("SIGNING_KEY_ENCRYPTION_KEY harus diisi, minimal 32 karakter.", id="signing.E002"))
-    if backend == "bsre" and not getattr(settings, "SIGNING_BSRE_URL", ""):
+    if backend == "bsre" and not settings.SIGNING_BSRE_URL:
         errors.append(Error("SIGNING_BACKEND=bsre membutuhkan SIGNING_BSRE_URL.", id="signing.E003"))
     return errors

@@ -30,7 +30,7 @@ MICROSOFT_DOCUMENT_SIGNING = x509.ObjectIdentifier("1.3.6.1.4.1.311.10.3.12")
 def _master_key() -> bytes:
     from django.conf import settings
 
-    secret = getattr(settings, "SIGNING_KEY_ENCRYPTION_KEY", "")
+    secret = settings.SIGNING_KEY_ENCRYPTION_KEY
     if len(secret) < 32:
         raise SigningError(
             "Kunci enkripsi tanda tangan (SIGNING_KEY_ENCRYPTION_KEY) belum diatur atau kurang dari 32 karakter.",

@@ -31,7 +31,7 @@ _memo: dict[tuple[str, str, str], tuple[bytes, float]] = {}
 class SigningPassphraseHasher(PBKDF2PasswordHasher):
     @property
     def iterations(self) -> int:
-        return getattr(settings, "SIGNING_PASSPHRASE_ITERATIONS", 200_000)
+        return settings.SIGNING_PASSPHRASE_ITERATIONS
 
 
 def hash_passphrase(passphrase: str) -> str:
@@ -46,8 +46,8 @@ def _counter_key(tenant_schema: str, user_key: str) -> str:
 
 def check_passphrase(encoded: str, confirmation: str, *, tenant_schema: str, user_key: str) -> None:
     key = _counter_key(tenant_schema, user_key)
-    limit = getattr(settings, "SIGNING_MAX_ATTEMPTS", 5)
-    minutes = getattr(settings, "SIGNING_LOCKOUT_MINUTES", 15)
+    limit = settings.SIGNING_MAX_ATTEMPTS
+    minutes = settings.SIGNING_LOCKOUT_MINUTES
     wrong = cache.get(key, 0)
     if wrong >= limit:
         raise SigningError(

@@ -45,7 +45,7 @@ def _bsre_roots(paths: tuple[str, ...]) -> tuple[asn1_x509.Certificate, ...]:
 
 
 def bsre_roots() -> tuple[asn1_x509.Certificate, ...]:
-    paths = getattr(settings, "SIGNING_BSRE_TRUST_ROOTS", []) or []
+    paths = settings.SIGNING_BSRE_TRUST_ROOTS or []
     return _bsre_roots(tuple(str(p) for p in paths))
 
 

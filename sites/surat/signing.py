@@ -25,7 +25,7 @@ def backend_kind() -> str:
     try:
         return service().backend_kind()
     except ImportError:
-        return getattr(settings, "DESA_SIGNING_BACKEND", "lokal")
+        return settings.DESA_SIGNING_BACKEND
 
 
 def signer_for(penandatangan):

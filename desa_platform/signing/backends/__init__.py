@@ -8,7 +8,7 @@ KINDS = ("lokal", "bsre")
 
 
 def backend_kind() -> str:
-    kind = getattr(settings, "DESA_SIGNING_BACKEND", "lokal") or "lokal"
+    kind = settings.DESA_SIGNING_BACKEND or "lokal"
     if kind not in KINDS:
         raise SigningError(f"SIGNING_BACKEND tidak dikenal: {kind!r} (pilih lokal atau bsre).", code="konfigurasi")
     return kind

@@ -30,11 +30,11 @@ CODES = {2031: "passphrase_salah", 2011: "nik_tidak_terdaftar"}
 
 
 def _config() -> tuple[str, tuple[str, str], float]:
-    url = getattr(settings, "SIGNING_BSRE_URL", "").rstrip("/")
+    url = settings.SIGNING_BSRE_URL.rstrip("/")
     if not url:
         raise SigningError("Alamat layanan BSrE (SIGNING_BSRE_URL) belum diatur.", code="konfigurasi")
-    auth = (getattr(settings, "SIGNING_BSRE_USER", ""), getattr(settings, "SIGNING_BSRE_PASSWORD", ""))
-    return url, auth, float(getattr(settings, "SIGNING_BSRE_TIMEOUT", 10.0))
+    auth = (settings.SIGNING_BSRE_USER, settings.SIGNING_BSRE_PASSWORD)
+    return url, auth, float(settings.SIGNING_BSRE_TIMEOUT)
 
 
 def _clean(text: str) -> str:
