@@ -35,7 +35,7 @@ BOT_RE = re.compile(r"bot|crawl|spider|slurp|facebookexternalhit|preview|monitor
 
 
 def _cache():
-    return caches[getattr(settings, "VISITS_CACHE_ALIAS", "default")]
+    return caches[settings.VISITS_CACHE_ALIAS]
 
 
 def _key(day: datetime.date) -> str:

@@ -39,7 +39,7 @@ def enqueue_mail(to, subject, body, *, from_email=None, html=None, tenant_schema
         kind=kind[:40],
         **fields,
     )
-    if getattr(settings, "OUTBOX_SEND_AFTER_COMMIT", False):
+    if settings.OUTBOX_SEND_AFTER_COMMIT:
         # Development only: the person running `up` sees the mail in the terminal without a sender running.
         transaction.on_commit(_send_in_background)
     return message

@@ -239,6 +239,7 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 PAGE_BROWSER_MAX_AGE = env.int("PAGE_BROWSER_MAX_AGE", default=60)
 PAGE_PROXY_SECONDS = env.int("PAGE_PROXY_SECONDS", default=5)
 PAGE_CACHE_ALIAS = "default"
+VISITS_CACHE_ALIAS = "default"  # desa_platform/monitoring/visits.py counts page views here
 DESA_MEMO_DESA = env.int("DESA_MEMO_DESA", default=256)
 # How often a worker asks the shared cache whether a desa or domain changed.
 ROUTING_CHECK_SECONDS = env.float("ROUTING_CHECK_SECONDS", default=1.0)

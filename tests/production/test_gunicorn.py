@@ -49,6 +49,7 @@ def gunicorn(django_db_setup, tmp_path_factory):
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "desa_platform.settings.production",
         "SECRET_KEY": "production-test-" + "x" * 40,
+        "SIGNING_KEY_ENCRYPTION_KEY": "production-test-signing-" + "k" * 32,  # required in production
         "DATABASE_URL": database_url,
         "DESA_VAR_DIR": str(tmp_path_factory.mktemp("var")),
         "SECURE_SSL_REDIRECT": "false",

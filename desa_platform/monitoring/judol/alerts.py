@@ -6,10 +6,10 @@ from ..mail import enqueue
 
 
 def alert(run, findings) -> None:
-    recipients = list(getattr(settings, "MONITOR_ALERT_EMAILS", []))
+    recipients = list(settings.MONITOR_ALERT_EMAILS)
     if not recipients or not findings:
         return
-    console = getattr(settings, "MONITOR_CONSOLE_URL", "").rstrip("/")
+    console = settings.MONITOR_CONSOLE_URL.rstrip("/")
     lines = [f"Penjaga judol menemukan {len(findings)} temuan baru (pemindaian #{run.pk}).", ""]
     for finding in findings[:50]:
         host = next((d.domain for d in finding.desa.domains.all() if d.is_primary), finding.desa.slug)

@@ -26,7 +26,7 @@ BLOCK = 1024 * 1024
 
 
 def _keys() -> tuple[bytes, bytes, bytes]:
-    secret = getattr(settings, "DESA_BACKUP_KEY", "") or ""
+    secret = settings.DESA_BACKUP_KEY or ""
     if len(secret) < 32:
         raise ImproperlyConfigured("DESA_BACKUP_KEY (at least 32 characters) is required to write or read backups.")
     material = HKDF(algorithm=hashes.SHA256(), length=64, salt=None, info=b"desa-digital backup v2").derive(
