@@ -157,7 +157,7 @@ def start_gunicorn(port: int, workers: int, database: dict) -> subprocess.Popen:
     process = subprocess.Popen(
         [str(Path(sys.executable).with_name("gunicorn")), "-c", "deploy/gunicorn.conf.py"], env=env, cwd=ROOT
     )
-    for _ in range(150):
+    for _ in range(600):  # up to 2 min: a busy 2-core machine boots Wagtail slowly
         try:
             get(port, "localhost", "/livez")
             return process
