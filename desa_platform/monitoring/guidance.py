@@ -14,8 +14,9 @@ from django.utils import timezone
 from django_tenants.utils import schema_context
 
 from desa_platform.tenancy.models import AuditLog, Desa
+from desa_platform.tenancy.schemas import public_schema
 from desa_platform.tenancy.services import audit
-from desa_platform.tenancy.services.provisioning import ProvisioningError
+from desa_platform.tenancy.services.errors import ServiceError
 
 from . import liveness
 from .mail import enqueue
@@ -69,12 +70,12 @@ def admin_emails(desa: Desa) -> list[str]:
 def send(author, subject: str, body: str, kind: str, value: str = "", *, mail: bool = False) -> Guidance:
     desas, audience = recipients(kind, value)
     if not desas:
-        raise ProvisioningError("Tidak ada desa aktif yang cocok dengan sasaran ini; pesan tidak dikirim.")
+        raise ServiceError("Tidak ada desa aktif yang cocok dengan sasaran ini; pesan tidak dikirim.")
     subject, body = subject.strip()[:200], body.strip()[:5000]
     if not subject or not body:
-        raise ProvisioningError("Judul dan isi pesan wajib diisi.")
+        raise ServiceError("Judul dan isi pesan wajib diisi.")
     name = getattr(author, "username", None) or str(author)
-    with schema_context("public"), transaction.atomic():
+    with public_schema(), transaction.atomic():
         guidance = Guidance.objects.create(author=name, subject=subject, body=body, audience=audience[:300])
         GuidanceDelivery.objects.bulk_create([GuidanceDelivery(guidance=guidance, desa=d) for d in desas])
         if mail:
@@ -94,7 +95,7 @@ def send(author, subject: str, body: str, kind: str, value: str = "", *, mail: b
 def notify(desa: Desa, author, subject: str, body: str) -> Guidance:
     """A message to one desa whatever its state (e.g. why a page of a suspended desa was taken off)."""
     name = getattr(author, "username", None) or str(author)
-    with schema_context("public"):
+    with public_schema():
         guidance = Guidance.objects.create(
             author=name, subject=subject[:200], body=body[:5000], audience=desa.display_name
         )
@@ -103,13 +104,13 @@ def notify(desa: Desa, author, subject: str, body: str) -> Guidance:
 
 
 def unread_for(desa: Desa) -> list[GuidanceDelivery]:
-    with schema_context("public"):
+    with public_schema():
         return list(GuidanceDelivery.objects.filter(desa=desa, read_at__isnull=True).select_related("guidance")[:10])
 
 
 def mark_read(desa: Desa, delivery_id: int, username: str) -> bool:
     """Stamp one of THIS desa's deliveries as read; another desa's id changes nothing."""
-    with schema_context("public"):
+    with public_schema():
         updated = GuidanceDelivery.objects.filter(pk=delivery_id, desa=desa, read_at__isnull=True).update(
             read_at=timezone.now(), read_by=username[:150]
         )

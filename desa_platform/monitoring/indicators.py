@@ -17,6 +17,7 @@ from django.utils import timezone
 from django_tenants.utils import schema_context
 
 from desa_platform.tenancy.models import Desa
+from desa_platform.tenancy.schemas import public_schema
 
 from . import sources
 from .models import AvailabilitySample
@@ -237,7 +238,7 @@ def _public_information(desa: Desa, period: Period) -> tuple[int, int]:
 def measure(desa: Desa, period: Period) -> Measures:
     """One desa's counts (reads its schema)."""
     start, end = period.start, period.end
-    with schema_context("public"):
+    with public_schema():
         sample = AvailabilitySample.objects.filter(desa=desa, day__gte=start.date(), day__lt=end.date())
         sample = sample.aggregate(checks=Sum("checks"), up=Sum("up"))
     with schema_context(desa.schema_name):
@@ -293,7 +294,7 @@ class Row:
 def report(period: Period, kecamatan: str = "", refresh: bool = False) -> dict:
     """{'desa': [Row], 'kecamatan': [Row], 'kabupaten': Row} for the period (kept 10 minutes)."""
     key = f"monitoring:indicators:{period.code}:{kecamatan}"
-    with schema_context("public"):
+    with public_schema():
         kept = None if refresh else cache.get(key)
         if kept is not None:
             return kept

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django_tenants.utils import schema_context
 
 from desa_platform.tenancy.models import Desa
+from desa_platform.tenancy.schemas import public_schema
 from desa_platform.tenancy.services import overview
 
 from . import sources
@@ -154,7 +155,7 @@ def refresh(desas: list[Desa]) -> None:
         return
     facts = overview.facts(desas)
     now = timezone.now()
-    with schema_context("public"):
+    with public_schema():
         for desa in desas:
             item = facts[desa.schema_name]
             values = _measure_in_schema(desa)

@@ -9,10 +9,10 @@ from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
-from django_tenants.utils import schema_context
 from wagtail.signals import page_published
 
 from desa_platform.tenancy.models import Desa
+from desa_platform.tenancy.schemas import public_schema
 
 from .models import ScanRequest, TenantActivity, TenantEvent
 from .sources import SUPPORT_PREFIX
@@ -28,12 +28,12 @@ def current_desa_row() -> Desa | None:
     schema = connection.schema_name
     if schema in ("public", ""):
         return None
-    with schema_context("public"):
+    with public_schema():
         return Desa.objects.filter(schema_name=schema).first()
 
 
 def _touch(desa: Desa, **values) -> None:
-    with schema_context("public"):
+    with public_schema():
         if not TenantActivity.objects.filter(desa=desa).update(**values):
             TenantActivity.objects.get_or_create(desa=desa, defaults=values)
 
@@ -56,7 +56,7 @@ def _refresh_after_commit(desa: Desa) -> None:
 @receiver(post_save, sender=Desa)
 def desa_created(sender, instance, created, **kwargs):
     if created:
-        with schema_context("public"):
+        with public_schema():
             TenantActivity.objects.get_or_create(desa=instance)
 
 
@@ -66,7 +66,7 @@ def admin_logged_in(sender, request, user, **kwargs):
     if desa is None or user.username.startswith(SUPPORT_PREFIX):
         return
     _touch(desa, last_login_at=timezone.now())
-    with schema_context("public"):
+    with public_schema():
         TenantEvent.objects.create(desa=desa, kind=TenantEvent.Kind.LOGIN, title=user.get_username()[:255])
 
 
@@ -76,7 +76,7 @@ def page_was_published(sender, instance, **kwargs):
     if desa is None:
         return
     _touch(desa, last_publish_at=timezone.now())
-    with schema_context("public"):
+    with public_schema():
         TenantEvent.objects.create(desa=desa, kind=TenantEvent.Kind.PUBLISH, title=instance.title[:255])
         ScanRequest.objects.create(desa=desa, page_id=instance.pk)
     _refresh_after_commit(desa)
@@ -94,7 +94,7 @@ def message_saved(sender, instance, created, **kwargs):
     desa = current_desa_row()
     if desa is None:
         return
-    with schema_context("public"):
+    with public_schema():
         if created:
             TenantEvent.objects.create(desa=desa, kind=TenantEvent.Kind.MESSAGE, title=instance.nomor)
         elif instance.status != "baru":

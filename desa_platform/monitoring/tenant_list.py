@@ -10,9 +10,9 @@ from datetime import datetime
 from django.core.cache import cache
 from django.db.models import Q
 from django.utils import timezone
-from django_tenants.utils import schema_context
 
 from desa_platform.tenancy.models import Desa, Domain
+from desa_platform.tenancy.schemas import public_schema
 from desa_platform.tenancy.services import upgrade
 
 from .liveness import Liveness, State, all_liveness
@@ -76,7 +76,7 @@ def schema_versions(schemas: list[str], refresh: bool = False) -> dict:
     """upgrade.schema_versions, kept a minute (a UNION ALL over 100 schemas costs about a second, and staff page
     through the list); a schema not in the kept set (a new desa) is asked at once. After `desa upgrade` the
     column is right within the minute; "Hitung ulang ringkasan" and `desa monitor-refresh` renew it at once."""
-    with schema_context("public"):
+    with public_schema():
         kept = {} if refresh else (cache.get(VERSIONS_KEY) or {})
         missing = [s for s in schemas if s not in kept]
         if missing:

@@ -26,6 +26,7 @@ from redis.exceptions import RedisError
 
 from desa_platform.pagecache import resilient
 from desa_platform.tenancy.models import Desa, Domain
+from desa_platform.tenancy.schemas import public_schema
 
 from .models import DailyVisits
 
@@ -98,7 +99,7 @@ def pending_counts(desa: Desa) -> dict[datetime.date, int]:
 
 
 def add_views(desa: Desa, day: datetime.date, views: int) -> None:
-    with schema_context("public"):
+    with public_schema():
         updated = DailyVisits.objects.filter(desa=desa, day=day).update(views=F("views") + views)
         if not updated:
             DailyVisits.objects.create(desa=desa, day=day, views=views)

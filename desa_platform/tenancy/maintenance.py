@@ -11,7 +11,8 @@ from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import DatabaseError, connection
-from django_tenants.utils import schema_context
+
+from .schemas import public_schema
 
 LOCK_CLASS = 742_001  # pg_advisory_lock(class, desa id): "writes into this desa"
 
@@ -46,7 +47,7 @@ def restoring(desa):
     from . import routing
     from .models import Desa
 
-    with schema_context("public"):
+    with public_schema():
         previous = Desa.objects.values_list("status", flat=True).get(pk=desa.pk)
         Desa.objects.filter(pk=desa.pk).update(status=Desa.Status.RESTORING)
         routing.invalidate()

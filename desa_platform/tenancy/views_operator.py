@@ -9,7 +9,7 @@ from wagtail.admin.auth import require_admin_access
 
 from .models import Desa
 from .services import operators
-from .services.provisioning import ProvisioningError
+from .services.errors import ServiceError
 
 
 @require_admin_access
@@ -25,7 +25,7 @@ def desa_binaan(request):
             return HttpResponseForbidden("Desa tidak dikenal.")
         try:
             return redirect(operators.entry_url(kecamatan, request.user, desa))
-        except ProvisioningError as error:
+        except ServiceError as error:
             return HttpResponseForbidden(str(error))
     return render(
         request, "tenancy/operator_desa.html", {"desa_list": operators.desa_of(kecamatan), "kecamatan": kecamatan}
@@ -36,7 +36,7 @@ def enter(request, token):
     desa = request.tenant
     try:
         user = operators.enter(token, desa)
-    except ProvisioningError as error:
+    except ServiceError as error:
         return render(request, "tenancy/operator_denied.html", {"desa": desa.facts, "reason": str(error)}, status=403)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     return redirect("/admin/")

@@ -10,7 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from desa_platform.outbox.sender import send_due
 from desa_platform.tenancy.models import AuditLog
 from desa_platform.tenancy.services import staff, support
-from desa_platform.tenancy.services.provisioning import ProvisioningError
+from desa_platform.tenancy.services.errors import ServiceError
 
 from .helpers import PASSWORD, current_code
 
@@ -75,6 +75,6 @@ def test_switching_off_closes_the_accounts_support_sessions(console, manager, de
 def test_nobody_switches_off_themselves_or_the_last_manager(manager):
     page = manager.post("/console/staf/kepala/aktif/", {"active": "0"}, follow=True).content.decode()
     assert "akun Anda sendiri" in page
-    with pytest.raises(ProvisioningError, match="satu-satunya"):
+    with pytest.raises(ServiceError, match="satu-satunya"):
         staff.set_active("kepala", active=False)
     assert get_user_model().objects.get(username="kepala").is_active

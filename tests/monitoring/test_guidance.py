@@ -9,7 +9,7 @@ from django.utils import timezone
 from desa_platform.monitoring import guidance
 from desa_platform.monitoring.models import GuidanceDelivery, TenantActivity
 from desa_platform.outbox.models import OutboxMessage
-from desa_platform.tenancy.services.provisioning import ProvisioningError
+from desa_platform.tenancy.services.errors import ServiceError
 from tests.admin.helpers import KEPALA_DESA, login
 from tests.monitoring.test_judol import plant
 
@@ -46,7 +46,7 @@ def test_a_state_audience_reaches_only_those_desa_and_mail_goes_to_their_admins(
     mail = OutboxMessage.objects.get(kind="bimbingan")
     assert mail.to == ["kades@uji-a.test"] and mail.tenant_schema == desa_a.schema_name
     assert sent.mailed == 1
-    with pytest.raises(ProvisioningError):
+    with pytest.raises(ServiceError):
         guidance.send("budi", "Kosong", "Tidak ada sasaran.", "kecamatan", "Tidak Ada")
 
 

@@ -10,7 +10,7 @@ from django.db import connection
 from django_tenants.utils import schema_context
 
 from desa_platform.tenancy.services import backup
-from desa_platform.tenancy.services.provisioning import ProvisioningError
+from desa_platform.tenancy.services.errors import ServiceError
 
 from .backup_helpers import change_manifest, folders, reseal, unsealed_members, write_zip  # noqa: F401
 
@@ -32,7 +32,7 @@ def test_an_uploaded_zip_we_did_not_seal_is_refused_before_any_sql(folders, desa
     members = unsealed_members(backup.backup_desa(desa_a))
     crafted = folders / "serangan.zip"
     write_zip(crafted, change_manifest(members, inject))  # what a console account could upload before
-    with pytest.raises(ProvisioningError, match="bukan cadangan Desa Digital"):
+    with pytest.raises(ServiceError, match="bukan cadangan Desa Digital"):
         backup.restore(crafted, new_slug="uji-serangan", new_domain="serangan.test")
     assert not pwned()
 
@@ -43,7 +43,7 @@ def test_a_tampered_byte_breaks_the_seal(folders, desa_a):  # noqa: F811
     data = bytearray(path.read_bytes())
     data[len(data) // 2] ^= 1
     path.write_bytes(bytes(data))
-    with pytest.raises(ProvisioningError, match="Segel cadangan tidak cocok"):
+    with pytest.raises(ServiceError, match="Segel cadangan tidak cocok"):
         backup.restore(path, new_slug="uji-ubah", new_domain="ubah.test")
 
 
@@ -62,7 +62,7 @@ def test_a_tampered_byte_breaks_the_seal(folders, desa_a):  # noqa: F811
 def test_a_sealed_backup_with_a_manifest_we_never_write_is_refused(folders, desa_a, change, message):  # noqa: F811
     path = backup.backup_desa(desa_a)
     reseal(path, change_manifest(unsealed_members(path), change))
-    with pytest.raises(ProvisioningError, match=message):
+    with pytest.raises(ServiceError, match=message):
         backup.restore(path, new_slug="uji-tolak", new_domain="tolak.test")
     assert not pwned()
 
@@ -72,7 +72,7 @@ def test_a_sealed_backup_with_a_manifest_we_never_write_is_refused(folders, desa
 def test_member_paths_outside_what_we_write_are_refused(folders, desa_a, name):  # noqa: F811
     path = backup.backup_desa(desa_a)
     reseal(path, {**unsealed_members(path), name: b"isi"})
-    with pytest.raises(ProvisioningError, match="tidak aman|tidak dikenal"):
+    with pytest.raises(ServiceError, match="tidak aman|tidak dikenal"):
         backup.restore(path, new_slug="uji-jalur", new_domain="jalur.test")
     assert not (folders / "tmp" / "jahat.txt").exists()
 
@@ -81,10 +81,10 @@ def test_member_paths_outside_what_we_write_are_refused(folders, desa_a, name): 
 def test_size_caps_are_enforced(folders, desa_a, settings):  # noqa: F811
     path = backup.backup_desa(desa_a)
     settings.DESA_BACKUP_MAX_UNPACKED_BYTES = 1000
-    with pytest.raises(ProvisioningError, match="terlalu besar"):
+    with pytest.raises(ServiceError, match="terlalu besar"):
         backup.restore(path, new_slug="uji-besar", new_domain="besar.test")
     settings.DESA_BACKUP_MAX_BYTES = 100
-    with pytest.raises(ProvisioningError, match="terlalu besar"):
+    with pytest.raises(ServiceError, match="terlalu besar"):
         backup.restore(path, new_slug="uji-besar", new_domain="besar.test")
 
 
@@ -92,7 +92,7 @@ def test_size_caps_are_enforced(folders, desa_a, settings):  # noqa: F811
 def test_a_backup_made_with_another_key_is_refused(folders, desa_a, settings):  # noqa: F811
     path = backup.backup_desa(desa_a)
     settings.DESA_BACKUP_KEY = "kunci-kabupaten-lain-" + "x" * 30
-    with pytest.raises(ProvisioningError, match="kunci lain"):
+    with pytest.raises(ServiceError, match="kunci lain"):
         backup.restore(path, new_slug="uji-kunci", new_domain="kunci.test")
 
 

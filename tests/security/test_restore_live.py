@@ -10,7 +10,7 @@ from django_tenants.utils import schema_context
 from desa_platform.tenancy import maintenance
 from desa_platform.tenancy.models import AuditLog
 from desa_platform.tenancy.services import backup
-from desa_platform.tenancy.services.provisioning import ProvisioningError
+from desa_platform.tenancy.services.errors import ServiceError
 from sites.kontak.models import Pesan
 
 from .backup_helpers import folders, unsealed_members  # noqa: F401
@@ -27,7 +27,7 @@ def pesan(client, n):
 def test_a_restore_into_a_live_desa_needs_its_slug_typed(folders, desa_a):  # noqa: F811
     path = backup.backup_desa(desa_a)
     for wrong in (None, "", "uji-b", "UJI-A "):
-        with pytest.raises(ProvisioningError, match="Ketik slug desa 'uji-a'"):
+        with pytest.raises(ServiceError, match="Ketik slug desa 'uji-a'"):
             backup.restore(path, into=desa_a, confirm=wrong)
     with pytest.raises(CommandError, match="--confirm uji-a"):
         call_command("desa", "restore", path.name, "--into", "uji-a", stdout=io.StringIO())

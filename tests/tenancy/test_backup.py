@@ -18,7 +18,7 @@ from wagtail.models import Page, Revision
 from desa_platform.tenancy import template_schema
 from desa_platform.tenancy.models import Desa
 from desa_platform.tenancy.services import backup
-from desa_platform.tenancy.services.provisioning import ProvisioningError
+from desa_platform.tenancy.services.errors import ServiceError
 
 
 @pytest.fixture(autouse=True)
@@ -114,7 +114,7 @@ def test_restore_as_a_new_desa_copies_everything_and_leaves_the_original_alone(d
 @pytest.mark.django_db
 def test_restore_into_a_desa_with_a_different_name_is_refused(desa_a, desa_b):
     path = backup.backup_desa(desa_a)
-    with pytest.raises(ProvisioningError, match="milik desa 'uji-a', bukan 'uji-b'"):
+    with pytest.raises(ServiceError, match="milik desa 'uji-a', bukan 'uji-b'"):
         backup.restore(path, into=desa_b, confirm="uji-b")
     assert schema_exists("uji_b")
 
@@ -122,9 +122,9 @@ def test_restore_into_a_desa_with_a_different_name_is_refused(desa_a, desa_b):
 @pytest.mark.django_db
 def test_restore_as_new_refuses_a_taken_slug_or_domain(desa_a):
     path = backup.backup_desa(desa_a)
-    with pytest.raises(ProvisioningError, match="sudah dipakai"):
+    with pytest.raises(ServiceError, match="sudah dipakai"):
         backup.restore(path, new_slug="uji-b", new_domain="lain.test")
-    with pytest.raises(ProvisioningError, match="sudah dipakai"):
+    with pytest.raises(ServiceError, match="sudah dipakai"):
         backup.restore(path, new_slug="uji-lain", new_domain="uji-b.test")
     assert not Desa.objects.filter(slug="uji-lain").exists()
 
@@ -157,7 +157,7 @@ def test_a_backup_from_another_migration_state_is_refused_with_a_clear_message(d
         manifest["migrations"].remove([row for row in manifest["migrations"] if row[0] in tenant_apps][-1])
 
     rewrite_manifest(path, drop_last_tenant_migration)
-    with pytest.raises(ProvisioningError, match="versi skema yang berbeda.*1 migrasi belum ada"):
+    with pytest.raises(ServiceError, match="versi skema yang berbeda.*1 migrasi belum ada"):
         backup.restore(path, into=desa_a, confirm="uji-a")
 
 
@@ -165,9 +165,9 @@ def test_a_backup_from_another_migration_state_is_refused_with_a_clear_message(d
 def test_a_file_that_is_not_a_backup_is_refused(tmp_path, desa_a):
     bad = tmp_path / "bukan.zip"
     bad.write_bytes(b"bukan zip")
-    with pytest.raises(ProvisioningError, match="bukan cadangan"):
+    with pytest.raises(ServiceError, match="bukan cadangan"):
         backup.restore(bad, into=desa_a, confirm="uji-a")
-    with pytest.raises(ProvisioningError, match="tidak sah"):
+    with pytest.raises(ServiceError, match="tidak sah"):
         backup.find_backup("../../etc/passwd")
 
 
@@ -178,7 +178,7 @@ def test_nightly_backup_of_all_keeps_the_newest_n_of_each(desa_a, desa_b):
     assert {r.slug for r in results} == {"uji-a", "uji-b"} and not any(r.error for r in results)
     assert len(backup.list_backups("uji-a")) == 2
     assert len(backup.list_backups("uji-b")) == 2
-    with pytest.raises(ProvisioningError, match="minimal 1"):
+    with pytest.raises(ServiceError, match="minimal 1"):
         backup.backup_all(keep=0)
 
 

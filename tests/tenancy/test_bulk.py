@@ -4,7 +4,7 @@ import pytest
 
 from desa_platform.tenancy.models import BulkJob, Desa
 from desa_platform.tenancy.services import bulk
-from desa_platform.tenancy.services.provisioning import ProvisioningError
+from desa_platform.tenancy.services.errors import ServiceError
 
 
 @pytest.fixture(autouse=True)
@@ -27,7 +27,7 @@ def test_region_data_has_every_desa_and_kelurahan_of_tuban_told_apart_by_code():
     )
     karang = next(p for p in places if p.kode == "35.23.15.1006")
     assert (karang.name, karang.kecamatan, karang.kind) == ("Karang", "Semanding", "kelurahan")
-    with pytest.raises(ProvisioningError, match="tidak ditemukan"):
+    with pytest.raises(ServiceError, match="tidak ditemukan"):
         bulk.region("Jawa Timur", "Atlantis")
 
 
@@ -153,7 +153,7 @@ def test_a_list_of_codes_takes_villages_and_whole_kecamatan_and_refuses_unknown_
     places = bulk.places_for_codes(["35.23.16.1006", "3523122002", "35.23.18"])
     assert [p.name for p in places[:2]] == ["Latsari", "Socorejo"]
     assert len([p for p in places if p.kecamatan == "Palang"]) > 5
-    with pytest.raises(ProvisioningError, match="99.99.99"):
+    with pytest.raises(ServiceError, match="99.99.99"):
         bulk.places_for_codes(["35.23.16.1006", "99.99.99"])
 
 

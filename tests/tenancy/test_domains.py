@@ -4,7 +4,7 @@ from django_tenants.utils import schema_context
 from wagtail.models import Site
 
 from desa_platform.tenancy.services import domains
-from desa_platform.tenancy.services.provisioning import ProvisioningError
+from desa_platform.tenancy.services.errors import ServiceError
 
 
 @pytest.mark.django_db
@@ -17,13 +17,13 @@ def test_alias_redirects_permanently_to_the_primary(desa_a):
 
 @pytest.mark.django_db
 def test_a_domain_belongs_to_one_desa_only(desa_a, desa_b):
-    with pytest.raises(ProvisioningError, match="sudah dipakai Desa Uji B"):
+    with pytest.raises(ServiceError, match="sudah dipakai Desa Uji B"):
         domains.add_alias(desa_a, "www.uji-b.test")
-    with pytest.raises(ProvisioningError, match="sudah dipakai desa ini"):
+    with pytest.raises(ServiceError, match="sudah dipakai desa ini"):
         domains.add_alias(desa_a, "uji-a.test")
-    with pytest.raises(ProvisioningError, match="tidak sah"):
+    with pytest.raises(ServiceError, match="tidak sah"):
         domains.add_alias(desa_a, "bukan domain")
-    with pytest.raises(ProvisioningError, match="domain platform"):
+    with pytest.raises(ServiceError, match="domain platform"):
         domains.add_alias(desa_a, "localhost")
     assert list(desa_a.domains.values_list("domain", flat=True)) == ["uji-a.test"]
 
@@ -42,11 +42,11 @@ def test_changing_the_primary_turns_the_old_one_into_a_redirecting_alias(desa_a)
 
 @pytest.mark.django_db
 def test_primary_cannot_be_removed_and_foreign_domains_cannot_be_touched(desa_a, desa_b):
-    with pytest.raises(ProvisioningError, match="Domain utama tidak bisa dihapus"):
+    with pytest.raises(ServiceError, match="Domain utama tidak bisa dihapus"):
         domains.remove_alias(desa_a, "uji-a.test")
-    with pytest.raises(ProvisioningError, match="bukan milik"):
+    with pytest.raises(ServiceError, match="bukan milik"):
         domains.remove_alias(desa_a, "www.uji-b.test")
-    with pytest.raises(ProvisioningError, match="bukan milik"):
+    with pytest.raises(ServiceError, match="bukan milik"):
         domains.set_primary(desa_a, "uji-b.test")
     assert desa_b.domains.filter(domain="www.uji-b.test").exists()
     domains.add_alias(desa_a, "lama.uji-a.test")

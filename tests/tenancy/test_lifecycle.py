@@ -4,7 +4,7 @@ from django_tenants.utils import schema_exists
 
 from desa_platform.tenancy.models import AuditLog, Desa
 from desa_platform.tenancy.services import backup, lifecycle
-from desa_platform.tenancy.services.provisioning import ProvisioningError
+from desa_platform.tenancy.services.errors import ServiceError
 
 
 @pytest.fixture(autouse=True)
@@ -42,16 +42,16 @@ def test_suspended_desa_shows_maintenance_on_every_public_url_and_resume_restore
 
 @pytest.mark.django_db
 def test_suspend_twice_and_resume_of_active_desa_are_refused(desa_a):
-    with pytest.raises(ProvisioningError, match="tidak sedang ditangguhkan"):
+    with pytest.raises(ServiceError, match="tidak sedang ditangguhkan"):
         lifecycle.resume(desa_a)
     lifecycle.suspend(desa_a)
-    with pytest.raises(ProvisioningError, match="sudah ditangguhkan"):
+    with pytest.raises(ServiceError, match="sudah ditangguhkan"):
         lifecycle.suspend(desa_a)
 
 
 @pytest.mark.django_db
 def test_delete_needs_the_slug_typed_and_always_leaves_a_backup(desa_a, desa_b):
-    with pytest.raises(ProvisioningError, match="Ketik slug 'uji-a'"):
+    with pytest.raises(ServiceError, match="Ketik slug 'uji-a'"):
         lifecycle.delete(desa_a, "uji-b")
     assert Desa.objects.filter(slug="uji-a").exists() and schema_exists("uji_a")
 

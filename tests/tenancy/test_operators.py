@@ -10,7 +10,8 @@ from django_tenants.utils import schema_context
 
 from desa_platform.tenancy.models import AuditLog
 from desa_platform.tenancy.services import operators
-from desa_platform.tenancy.services.provisioning import DesaSpec, ProvisioningError, create_desa
+from desa_platform.tenancy.services.errors import ServiceError
+from desa_platform.tenancy.services.provisioning import DesaSpec, create_desa
 from tests.admin.helpers import OPERATOR, login
 from tests.conftest import DesaClient
 
@@ -81,7 +82,7 @@ def test_the_operator_reaches_the_desa_of_its_kecamatan_as_an_operator(kecamatan
         assert not get_user_model().objects.filter(username="kecamatan-jenu-budi").exists()
     # a desa of another kecamatan is out of reach, even by typing its slug
     assert kecamatan.post("/admin/desa-binaan/", {"desa": "tasikmadu"}).status_code == 403
-    with pytest.raises(ProvisioningError, match="tidak termasuk"):
+    with pytest.raises(ServiceError, match="tidak termasuk"):
         with schema_context(kecamatan.desa.schema_name):
             operators.entry_url(kecamatan.desa, get_user_model().objects.get(username="budi"), palang_desa)
     assert AuditLog.objects.filter(action="operator-denied").count() >= 2
@@ -96,9 +97,9 @@ def test_the_operator_reaches_the_desa_of_its_kecamatan_as_an_operator(kecamatan
 
 
 def test_only_a_kecamatan_grants_and_only_to_its_own_account(kecamatan, desa_a):
-    with pytest.raises(ProvisioningError, match="bukan kecamatan"):
+    with pytest.raises(ServiceError, match="bukan kecamatan"):
         operators.grant(desa_a, "admin", "", actor="petugas")
-    with pytest.raises(ProvisioningError, match="tidak ada di situs"):
+    with pytest.raises(ServiceError, match="tidak ada di situs"):
         operators.grant(kecamatan.desa, "tidakada", "", actor="petugas")
     # another user of the kecamatan, not granted, sees no list
     login(kecamatan, "sari", OPERATOR)

@@ -6,7 +6,8 @@ from wagtail.models import Page, Site
 from desa_platform.tenancy import template_schema
 from desa_platform.tenancy.models import Desa, Domain
 from desa_platform.tenancy.services import provisioning
-from desa_platform.tenancy.services.provisioning import DesaSpec, ProvisioningError, create_desa
+from desa_platform.tenancy.services.errors import ServiceError
+from desa_platform.tenancy.services.provisioning import DesaSpec, create_desa
 
 
 def spec(**overrides) -> DesaSpec:
@@ -90,7 +91,7 @@ def test_clone_continues_ids_after_the_template_rows(desa_a):
     ],
 )
 def test_bad_input_is_refused_with_a_clear_message_and_leaves_nothing(desa_a, bad, message):
-    with pytest.raises(ProvisioningError, match=message):
+    with pytest.raises(ServiceError, match=message):
         create_desa(spec(**bad))
     if bad.get("slug") not in ("uji-a", "public"):
         assert_nothing_left(bad.get("slug", "baru"))

@@ -10,7 +10,7 @@ from desa_platform.monitoring import guidance, tenant_list, visits
 from desa_platform.monitoring.liveness import liveness
 from desa_platform.monitoring.models import Guidance, KecamatanContact
 from desa_platform.tenancy.models import Desa
-from desa_platform.tenancy.services.provisioning import ProvisioningError
+from desa_platform.tenancy.services.errors import ServiceError
 
 from ..auth import staff_required
 
@@ -39,7 +39,7 @@ def guidance_list(request):
             sent = guidance.send(
                 request.user, data["judul"], data["isi"], data["sasaran"], form.audience_value(), mail=data["surel"]
             )
-        except ProvisioningError as error:
+        except ServiceError as error:
             form.add_error(None, str(error))  # what was typed stays in the form
         else:
             mailed = f", {sent.mailed} desa juga lewat surel" if data["surel"] else ""

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 from desa_platform.monitoring.judol import quarantine, scanner
 from desa_platform.monitoring.models import ScanFinding, ScanRun
 from desa_platform.tenancy.models import Desa
-from desa_platform.tenancy.services.provisioning import ProvisioningError
+from desa_platform.tenancy.services.errors import ServiceError
 
 from ..auth import staff_required
 
@@ -45,7 +45,7 @@ def act(request, pk, action):
         elif action == "aman":
             quarantine.dismiss(finding, request.user)
             messages.success(request, "Temuan ditandai aman; hal yang sama tidak dilaporkan lagi.")
-    except ProvisioningError as error:
+    except ServiceError as error:
         messages.error(request, str(error))
     back = request.POST.get("kembali", "")
     # Only back to a console page: a posted address must never send staff elsewhere.

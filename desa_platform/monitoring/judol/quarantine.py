@@ -6,7 +6,7 @@ from django_tenants.utils import schema_context
 
 from desa_platform.tenancy.models import AuditLog
 from desa_platform.tenancy.services import audit, lifecycle
-from desa_platform.tenancy.services.provisioning import ProvisioningError
+from desa_platform.tenancy.services.errors import ServiceError
 
 from .. import guidance
 from ..models import KnownLinkDomain, ScanFinding
@@ -21,7 +21,7 @@ def quarantine(finding: ScanFinding, actor) -> str:
     from wagtail.models import Page
 
     if finding.state == ScanFinding.State.QUARANTINED:
-        raise ProvisioningError("Temuan ini sudah dikarantina.")
+        raise ServiceError("Temuan ini sudah dikarantina.")
     desa = finding.desa
     with transaction.atomic():
         with schema_context(desa.schema_name):

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django_tenants.utils import schema_context
 
 from desa_platform.tenancy.models import Desa, Domain
+from desa_platform.tenancy.schemas import public_schema
 
 from ..models import AvailabilitySample, KnownLinkDomain, ScanFinding, ScanRequest, ScanRun
 from .fetch import BROWSER_UA, GOOGLEBOT_UA, InProcessFetcher
@@ -214,7 +215,7 @@ def platform_hosts() -> set[str]:
 def scan(desas=None, *, trigger="jadwal", fetcher=None, all_pages=False, page_ids_by_desa=None) -> ScanRun:
     """Scan the given desa (default: every active one); returns the run with its counts."""
     fetcher = fetcher or InProcessFetcher()
-    with schema_context("public"):
+    with public_schema():
         run = ScanRun.objects.create(trigger=trigger)
         if desas is None:
             desas = Desa.objects.filter(status=Desa.Status.ACTIVE).order_by("pk")
@@ -237,7 +238,7 @@ def scan(desas=None, *, trigger="jadwal", fetcher=None, all_pages=False, page_id
 
 def scan_queue(fetcher=None) -> ScanRun | None:
     """The pages published since the last call (queued by the publish signal), each desa once."""
-    with schema_context("public"):
+    with public_schema():
         pending = list(ScanRequest.objects.filter(done_at__isnull=True).select_related("desa"))
         if not pending:
             return None

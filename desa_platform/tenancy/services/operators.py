@@ -22,9 +22,10 @@ from django_tenants.utils import schema_context
 
 from ..current import root_url_for
 from ..models import Desa, OperatorKecamatan
+from ..schemas import public_schema
 from . import audit
 from .domains import primary_domain
-from .provisioning import ProvisioningError
+from .errors import ServiceError
 
 ENTRY_PREFIX = "/admin/operator-kecamatan/"
 SALT = "desa_platform.operator-kecamatan"
@@ -48,17 +49,17 @@ def desa_username(grant: OperatorKecamatan) -> str:
 
 def grant(kecamatan: Desa, username: str, nama: str, actor) -> OperatorKecamatan:
     if kecamatan.kind != Desa.Kind.KECAMATAN:
-        raise ProvisioningError(f"{kecamatan.display_name} bukan kecamatan; operator kecamatan hanya untuk kecamatan.")
+        raise ServiceError(f"{kecamatan.display_name} bukan kecamatan; operator kecamatan hanya untuk kecamatan.")
     if not kecamatan.kecamatan:
-        raise ProvisioningError(f"{kecamatan.display_name} belum mencatat nama kecamatannya.")
+        raise ServiceError(f"{kecamatan.display_name} belum mencatat nama kecamatannya.")
     with schema_context(kecamatan.schema_name):
         if not get_user_model().objects.filter(username=username, is_active=True).exists():
-            raise ProvisioningError(
+            raise ServiceError(
                 f"Akun '{username}' tidak ada di situs {kecamatan.display_name}; buat dulu akunnya di sana."
             )
-    with schema_context("public"):
+    with public_schema():
         if OperatorKecamatan.objects.filter(kecamatan=kecamatan, username=username, revoked_at__isnull=True).exists():
-            raise ProvisioningError(f"'{username}' sudah menjadi operator {kecamatan.display_name}.")
+            raise ServiceError(f"'{username}' sudah menjadi operator {kecamatan.display_name}.")
         granted = OperatorKecamatan.objects.create(
             kecamatan=kecamatan, username=username, nama=(nama or username).strip()[:150], granted_by=_name(actor)
         )
@@ -68,7 +69,7 @@ def grant(kecamatan: Desa, username: str, nama: str, actor) -> OperatorKecamatan
 
 def revoke(granted: OperatorKecamatan, actor) -> int:
     """Refuse new entries and switch the dedicated users off in every desa; returns how many were switched off."""
-    with schema_context("public"):
+    with public_schema():
         if granted.revoked_at is None:
             granted.revoked_at = timezone.now()
             granted.revoked_by = _name(actor)
@@ -85,7 +86,7 @@ def revoke(granted: OperatorKecamatan, actor) -> int:
 
 
 def active_grant(kecamatan: Desa, username: str) -> OperatorKecamatan | None:
-    with schema_context("public"):
+    with public_schema():
         return (
             OperatorKecamatan.objects.select_related("kecamatan")
             .filter(kecamatan=kecamatan, username=username, revoked_at__isnull=True)
@@ -98,10 +99,10 @@ def entry_url(kecamatan: Desa, user, desa: Desa) -> str:
     granted = active_grant(kecamatan, user.username)
     if granted is None:
         audit.record(user.username, "operator-denied", desa, alasan="bukan operator kecamatan")
-        raise ProvisioningError("Anda bukan operator kecamatan ini, atau aksesnya sudah dicabut.")
+        raise ServiceError("Anda bukan operator kecamatan ini, atau aksesnya sudah dicabut.")
     if not desa_of(kecamatan).filter(pk=desa.pk).exists():
         audit.record(user.username, "operator-denied", desa, alasan="desa di luar kecamatan")
-        raise ProvisioningError(f"{desa.display_name} tidak termasuk {kecamatan.display_name}.")
+        raise ServiceError(f"{desa.display_name} tidak termasuk {kecamatan.display_name}.")
     token = signing.dumps({"g": granted.pk, "d": desa.pk, "n": secrets.token_urlsafe(12)}, salt=SALT)
     return f"{root_url_for(primary_domain(desa))}{ENTRY_PREFIX}{token}/"
 
@@ -112,8 +113,8 @@ def enter(signed: str, desa: Desa):
         payload = signing.loads(signed, salt=SALT, max_age=ENTRY_SECONDS)
     except signing.BadSignature:
         audit.record("anonim", "operator-denied", desa, alasan="tautan tidak sah atau kedaluwarsa")
-        raise ProvisioningError("Tautan operator kecamatan tidak sah atau sudah kedaluwarsa.") from None
-    with schema_context("public"):
+        raise ServiceError("Tautan operator kecamatan tidak sah atau sudah kedaluwarsa.") from None
+    with public_schema():
         granted = OperatorKecamatan.objects.select_related("kecamatan").filter(pk=payload.get("g")).first()
         problem = None
         if granted is None or granted.revoked_at is not None:
@@ -125,7 +126,7 @@ def enter(signed: str, desa: Desa):
             problem = "Tautan operator kecamatan hanya bisa dipakai sekali."
     if problem:
         audit.record(granted.username if granted else "anonim", "operator-denied", desa, alasan=problem)
-        raise ProvisioningError(problem)
+        raise ServiceError(problem)
     user = _ensure_desa_user(granted, desa)
     audit.record(granted.username, "operator-enter", desa, kecamatan=granted.kecamatan.slug, pengguna=user.username)
     return user

@@ -36,10 +36,6 @@ RESERVED_SLUGS = {
 }
 
 
-# The older name of ServiceError, kept while services/backup.py (rewritten on the safety branch) still uses it.
-ProvisioningError = ServiceError
-
-
 @dataclass
 class DesaSpec:
     slug: str

@@ -8,13 +8,13 @@ from pathlib import Path
 
 from django.db import connection, transaction
 from django.utils import timezone
-from django_tenants.utils import schema_context
 from psycopg2 import sql
 
 from ... import template_schema
 from ...models import Desa
+from ...schemas import public_schema
 from .. import audit
-from ..provisioning import ProvisioningError
+from ..errors import ServiceError
 from . import files, sealing
 from .manifest import FORMAT, FORMAT_VERSION, REGISTRY_FIELDS, is_excluded
 
@@ -106,7 +106,7 @@ def backup_desa(desa: Desa, actor=None, reason: str = "") -> Path:
     path = files.new_path(desa.slug)
     plain, sealed = files.private_temp(".zip"), files.private_temp(".sealed")
     try:
-        with schema_context("public"):
+        with public_schema():
             _write_zip(desa, plain)
         sealing.seal(plain, sealed)
         sealed.rename(path)
@@ -129,9 +129,9 @@ class NightlyResult:
 def backup_all(keep: int, actor=None, progress=None) -> list[NightlyResult]:
     """Back up every desa and keep only the `keep` newest backups of each; one failure does not stop the rest."""
     if keep < 1:
-        raise ProvisioningError("Jumlah cadangan yang disimpan minimal 1.")
+        raise ServiceError("Jumlah cadangan yang disimpan minimal 1.")
     results = []
-    with schema_context("public"):
+    with public_schema():
         every = list(Desa.objects.order_by("slug"))
     for desa in every:
         result = NightlyResult(slug=desa.slug)

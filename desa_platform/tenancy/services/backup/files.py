@@ -12,7 +12,7 @@ from django.conf import settings
 from django.utils import timezone
 from django_tenants.utils import schema_context
 
-from ..provisioning import ProvisioningError
+from ..errors import ServiceError
 
 NAME_RE = re.compile(r"^(?P<slug>[a-z][a-z0-9-]{1,48}[a-z0-9])_(?P<stamp>\d{8}-\d{6}(-\d+)?)\.zip$")
 
@@ -80,10 +80,10 @@ def list_backups(slug: str = "") -> list[BackupFile]:
 def find_backup(name: str) -> Path:
     """A backup file by its name only (never a path from outside the backup folder)."""
     if not NAME_RE.match(name or ""):
-        raise ProvisioningError(f"Nama berkas cadangan '{name}' tidak sah.")
+        raise ServiceError(f"Nama berkas cadangan '{name}' tidak sah.")
     path = backup_dir() / name
     if not path.is_file():
-        raise ProvisioningError(f"Berkas cadangan '{name}' tidak ada.")
+        raise ServiceError(f"Berkas cadangan '{name}' tidak ada.")
     return path
 
 

@@ -17,7 +17,7 @@ from django.db import connection
 from ... import template_schema
 from ...models import Desa
 from ...themes import available_themes
-from ..provisioning import ProvisioningError
+from ..errors import ServiceError
 
 FORMAT = "desa-digital-backup"
 FORMAT_VERSION = 2
@@ -37,7 +37,7 @@ SAFE_PART = re.compile(r"^[^\x00-\x1f/\\]{1,255}$")
 
 
 def refuse(message: str):
-    raise ProvisioningError(f"Cadangan ditolak: {message}")
+    raise ServiceError(f"Cadangan ditolak: {message}")
 
 
 def read_manifest(path) -> dict:
@@ -49,11 +49,11 @@ def read_manifest(path) -> dict:
                 refuse("manifest terlalu besar.")
             manifest = json.loads(archive.read(info))
     except (OSError, zipfile.BadZipFile, KeyError, ValueError):
-        raise ProvisioningError("Berkas ini bukan cadangan Desa Digital yang utuh (zip atau manifest rusak).") from None
+        raise ServiceError("Berkas ini bukan cadangan Desa Digital yang utuh (zip atau manifest rusak).") from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise ProvisioningError("Berkas ini bukan cadangan Desa Digital.")
+        raise ServiceError("Berkas ini bukan cadangan Desa Digital.")
     if manifest.get("format_version") != FORMAT_VERSION:
-        raise ProvisioningError(
+        raise ServiceError(
             f"Versi format cadangan {manifest.get('format_version')} tidak didukung (yang didukung: {FORMAT_VERSION})."
         )
     return manifest

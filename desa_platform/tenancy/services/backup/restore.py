@@ -21,8 +21,10 @@ from psycopg2 import sql
 
 from ... import maintenance, template_schema
 from ...models import Desa, Domain
+from ...schemas import public_schema
 from .. import audit
-from ..provisioning import DesaSpec, ProvisioningError, personalise, schema_name_for, validate
+from ..errors import ServiceError
+from ..provisioning import DesaSpec, personalise, schema_name_for, validate
 from . import files, sealing
 from .dump import backup_desa, copy_sql, identity_sequences
 from .manifest import REGISTRY_FIELDS, read_manifest
@@ -66,7 +68,7 @@ def _check_restorable(manifest: dict) -> None:
     got = {tuple(row) for row in manifest["migrations"] if row[0] in labels}
     if got != expected:
         missing, extra = len(expected - got), len(got - expected)
-        raise ProvisioningError(
+        raise ServiceError(
             "Cadangan ini dibuat pada versi skema yang berbeda dari versi platform sekarang "
             f"({missing} migrasi belum ada di cadangan, {extra} migrasi tidak dikenal). "
             "Pulihkan dengan versi platform yang membuatnya, lalu jalankan 'desa upgrade'."
@@ -76,16 +78,16 @@ def _check_restorable(manifest: dict) -> None:
 def restore(path, *, into=None, new_slug="", new_domain="", actor=None, confirm=None) -> Desa:
     """Restore a backup into the same desa (replacing its content; `confirm` must be its slug) or as a new desa."""
     if into is not None and confirm != into.slug:
-        raise ProvisioningError(
+        raise ServiceError(
             f"Ketik slug desa '{into.slug}' untuk memastikan: isinya sekarang akan diganti dengan isi cadangan."
         )
-    with opened(path) as plain, schema_context("public"):
+    with opened(path) as plain, public_schema():
         manifest = read_manifest(plain)
         template_schema.ensure_template()
         tables = validate_manifest(manifest, plain)
         original = manifest["desa"]
         if into is not None and original["slug"] != into.slug:
-            raise ProvisioningError(
+            raise ServiceError(
                 f"Cadangan ini milik desa '{original['slug']}', bukan '{into.slug}'. "
                 "Untuk memakainya di tempat lain, pulihkan sebagai desa baru."
             )
@@ -175,7 +177,7 @@ def _extract_media(plain) -> Path:
             if member.filename.startswith("media/") and not member.filename.endswith("/"):
                 target = staging / member.filename[len("media/") :]  # names checked by manifest.validate
                 if not target.resolve().is_relative_to(root):
-                    raise ProvisioningError(f"Cadangan memuat nama berkas yang tidak aman: {member.filename[:80]}.")
+                    raise ServiceError(f"Cadangan memuat nama berkas yang tidak aman: {member.filename[:80]}.")
                 target.parent.mkdir(parents=True, exist_ok=True)
                 with archive.open(member) as source, open(target, "wb") as out:
                     shutil.copyfileobj(source, out)

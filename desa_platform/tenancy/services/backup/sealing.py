@@ -17,7 +17,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-from ..provisioning import ProvisioningError
+from ..errors import ServiceError
 
 MAGIC = b"DESA-DIGITAL-BACKUP/2\n"
 KEY_ID_BYTES, IV_BYTES, TAG_BYTES = 8, 16, 32
@@ -60,13 +60,13 @@ def unseal(sealed: Path, plain: Path) -> None:
     encryption, mac_key, key_id = _keys()
     size = os.path.getsize(sealed)
     if size > settings.DESA_BACKUP_MAX_BYTES:
-        raise ProvisioningError("Berkas cadangan terlalu besar.")
+        raise ServiceError("Berkas cadangan terlalu besar.")
     with open(sealed, "rb") as source:
         header = source.read(HEADER_BYTES)
         if size < HEADER_BYTES + TAG_BYTES or not header.startswith(MAGIC):
-            raise ProvisioningError("Berkas ini bukan cadangan Desa Digital (atau cadangan format lama tanpa segel).")
+            raise ServiceError("Berkas ini bukan cadangan Desa Digital (atau cadangan format lama tanpa segel).")
         if header[len(MAGIC) : len(MAGIC) + KEY_ID_BYTES] != key_id:
-            raise ProvisioningError("Cadangan ini disegel dengan kunci lain (DESA_BACKUP_KEY): tidak dapat dipulihkan.")
+            raise ServiceError("Cadangan ini disegel dengan kunci lain (DESA_BACKUP_KEY): tidak dapat dipulihkan.")
         mac = hmac.new(mac_key, header, hashlib.sha256)
         left = size - HEADER_BYTES - TAG_BYTES
         while left:
@@ -74,7 +74,7 @@ def unseal(sealed: Path, plain: Path) -> None:
             mac.update(block)
             left -= len(block)
         if not hmac.compare_digest(mac.digest(), source.read(TAG_BYTES)):
-            raise ProvisioningError("Segel cadangan tidak cocok: berkas diubah atau rusak. Pemulihan dibatalkan.")
+            raise ServiceError("Segel cadangan tidak cocok: berkas diubah atau rusak. Pemulihan dibatalkan.")
         iv = header[-IV_BYTES:]
         decryptor = Cipher(algorithms.AES(encryption), modes.CTR(iv)).decryptor()
         source.seek(HEADER_BYTES)
