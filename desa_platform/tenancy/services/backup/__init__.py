@@ -12,8 +12,18 @@ identifier is quoted, and sizes and paths are capped. Sessions and login-attempt
 
 from .dump import NightlyResult, backup_all, backup_desa
 from .files import NAME_RE, BackupFile, backup_dir, find_backup, list_backups, media_dir, prune, remove_media
-from .manifest import EXCLUDED_TABLES, FORMAT, FORMAT_VERSION, read_manifest
+from .manifest import EXCLUDED_TABLES, FORMAT, FORMAT_VERSION
 from .restore import restore, restore_preview
+
+
+def read_manifest(path) -> dict:
+    """The manifest of a sealed backup file (its seal checked first)."""
+    from .manifest import read_manifest as read_plain
+    from .restore import opened
+
+    with opened(path) as plain:
+        return read_plain(plain)
+
 
 __all__ = [
     "EXCLUDED_TABLES",
