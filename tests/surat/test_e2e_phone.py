@@ -34,8 +34,20 @@ class QuietHandler(WSGIRequestHandler):
         pass
 
 
-def clean(desa):
+def settings_rows():
+    from sites.core.models import PengaturanDesa
+    from sites.surat.models import PengaturanSurat
+
+    return PengaturanDesa, PengaturanSurat
+
+
+def clean(desa, keep=None):
     with tenant_context(desa):
+        # Pages read the desa's settings with load(), which makes the row when missing: drop what we made,
+        # or later tests of desa A would read these empty rows instead of their own.
+        for model in settings_rows():
+            if keep is not None:
+                model.objects.exclude(pk__in=keep.get(model, [])).delete()
         users = get_user_model().objects.filter(username__in=["e2e-operator", "e2e-kades"])
         SignerCredential.objects.filter(
             tenant_schema=desa.schema_name, user_key__in=[str(pk) for pk in users.values_list("pk", flat=True)]
@@ -66,6 +78,8 @@ def phone_server(django_db_setup, django_db_blocker, settings, tmp_path, monkeyp
     with django_db_blocker.unblock():
         desa = Desa.objects.get(slug=DESA_A.slug)
         clean(desa)
+        with tenant_context(desa):
+            keep = {model: list(model.objects.values_list("pk", flat=True)) for model in settings_rows()}
         server = ThreadedWSGIServer(("127.0.0.1", 0), QuietHandler, allow_reuse_address=False)
         server.set_app(WSGIHandler())
         thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -75,7 +89,7 @@ def phone_server(django_db_setup, django_db_blocker, settings, tmp_path, monkeyp
         finally:
             server.shutdown()
             server.server_close()
-            clean(desa)
+            clean(desa, keep)
 
 
 def test_resident_to_signed_pdf_on_a_phone(phone_server, django_db_blocker, tmp_path):
