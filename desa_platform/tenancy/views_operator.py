@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 from wagtail.admin.auth import require_admin_access
 
+from .current import facts_for
 from .models import Desa
 from .services import operators
 from .services.errors import ServiceError
@@ -37,6 +38,8 @@ def enter(request, token):
     try:
         user = operators.enter(token, desa)
     except ServiceError as error:
-        return render(request, "tenancy/operator_denied.html", {"desa": desa.facts, "reason": str(error)}, status=403)
+        return render(
+            request, "tenancy/operator_denied.html", {"desa": facts_for(desa), "reason": str(error)}, status=403
+        )
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     return redirect("/admin/")

@@ -63,7 +63,7 @@ def grant(kecamatan: Desa, username: str, nama: str, actor) -> OperatorKecamatan
         granted = OperatorKecamatan.objects.create(
             kecamatan=kecamatan, username=username, nama=(nama or username).strip()[:150], granted_by=_name(actor)
         )
-        audit.record(actor, "operator-grant", kecamatan, pengguna=username, desa=desa_of(kecamatan).count())
+        audit.record(actor, "operator-grant", kecamatan, pengguna=username, jumlah_desa=desa_of(kecamatan).count())
     return granted
 
 
