@@ -71,5 +71,5 @@ def ensure_templates(services) -> int:
     return made
 
 
-def build(home):
+def build(home, kind="desa"):
     ensure_templates(ServicePage.objects.descendant_of(home))

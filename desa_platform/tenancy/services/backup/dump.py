@@ -92,11 +92,13 @@ def _write_zip(desa: Desa, target: Path) -> dict:
             for table, columns in tables.items():
                 with archive.open(f"data/{table}.copy", "w", force_zip64=True) as member:
                     cursor.copy_expert(copy_sql(cursor, schema, table, columns, "out"), member)
-        media = files.media_dir(schema)
-        found = sorted(p for p in media.rglob("*") if p.is_file() and not p.is_symlink()) if media.is_dir() else []
-        for file in found:
-            archive.write(file, f"media/{file.relative_to(media).as_posix()}")
-        manifest["media_files"] = len(found)
+        for prefix, folder in (("media", files.media_dir(schema)), ("private", files.private_dir(schema))):
+            found = (
+                sorted(p for p in folder.rglob("*") if p.is_file() and not p.is_symlink()) if folder.is_dir() else []
+            )
+            for file in found:
+                archive.write(file, f"{prefix}/{file.relative_to(folder).as_posix()}")
+            manifest[f"{prefix}_files"] = len(found)
         archive.writestr("manifest.json", json.dumps(manifest, indent=1, ensure_ascii=False))
     return manifest
 

@@ -62,6 +62,14 @@ def media_dir(schema_name: str) -> Path:
         return Path(default_storage.location)
 
 
+def private_dir(schema_name: str) -> Path:
+    """The desa's private files (residents' attachments, signed letters): SURAT_PRIVATE_ROOT/<schema>/, never
+    under a public URL, but part of the desa's data: a restored desa must still hand out and verify its letters."""
+    from django.conf import settings
+
+    return Path(settings.SURAT_PRIVATE_ROOT) / schema_name
+
+
 def remove_media(schema_name: str) -> None:
     shutil.rmtree(media_dir(schema_name), ignore_errors=True)
 

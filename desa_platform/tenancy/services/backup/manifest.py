@@ -81,8 +81,11 @@ def _check_registry(desa: object) -> None:
         refuse(f"tema '{desa['theme']}' tidak ada.")
 
 
+FILE_PREFIXES = ("media/", "private/")  # the desa's public uploads, and its private files (sites/surat)
+
+
 def _check_media_name(name: str) -> None:
-    relative = PurePosixPath(name[len("media/") :])
+    relative = PurePosixPath(name.split("/", 1)[1])
     if (
         len(name) > MAX_NAME
         or relative.is_absolute()
@@ -130,7 +133,7 @@ def validate(manifest: dict, archive_path) -> dict[str, list[str]]:
             if name in names:
                 refuse(f"berkas ganda: {name[:80]!r}.")
             names.add(name)
-            if name.startswith("media/") and not name.endswith("/"):
+            if name.startswith(FILE_PREFIXES) and not name.endswith("/"):
                 _check_media_name(name)
             elif name not in expected:
                 refuse(f"berkas yang tidak dikenal: {name[:80]!r}.")

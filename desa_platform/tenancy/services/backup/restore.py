@@ -102,7 +102,8 @@ def restore(path, *, into=None, new_slug="", new_domain="", actor=None, confirm=
             )
             validate(spec)
         _check_restorable(manifest)
-        staging = _extract_media(plain)
+        staging = _extract_files(plain, "media/", files.media_dir("public").parent)
+        private_staging = _extract_files(plain, "private/", files.private_dir("public").parent)
         safety = None
         try:
             if into is None:
@@ -127,9 +128,11 @@ def restore(path, *, into=None, new_slug="", new_domain="", actor=None, confirm=
                         desa.save()
                         _load_rows(plain, manifest, tables, desa.schema_name, live)
                         personalise(desa, desa.domains.get(is_primary=True).domain)
-            _swap_media(staging, desa.schema_name)
+            _swap(staging, files.media_dir(desa.schema_name))
+            _swap(private_staging, files.private_dir(desa.schema_name))
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+            shutil.rmtree(private_staging, ignore_errors=True)
     _forget_cached_pages(desa)
     details = {"berkas": Path(path).name, "dari": original["slug"]}
     details["sebagai"] = "desa baru" if into is None else "desa yang sama"
@@ -168,14 +171,15 @@ def _load_rows(plain, manifest: dict, tables: dict, schema: str, live_sequences:
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
-def _extract_media(plain) -> Path:
-    staging = files.media_dir("public").parent / f".restore-{timezone.now():%Y%m%d%H%M%S%f}"
+def _extract_files(plain, prefix: str, parent: Path) -> Path:
+    """The backup's files under `prefix` into a staging folder beside the live one (same disk: a rename)."""
+    staging = parent / f".restore-{timezone.now():%Y%m%d%H%M%S%f}"
     staging.mkdir(parents=True)
     root = staging.resolve()
     with zipfile.ZipFile(plain) as archive:
         for member in archive.infolist():
-            if member.filename.startswith("media/") and not member.filename.endswith("/"):
-                target = staging / member.filename[len("media/") :]  # names checked by manifest.validate
+            if member.filename.startswith(prefix) and not member.filename.endswith("/"):
+                target = staging / member.filename[len(prefix) :]  # names checked by manifest.validate
                 if not target.resolve().is_relative_to(root):
                     raise ServiceError(f"Cadangan memuat nama berkas yang tidak aman: {member.filename[:80]}.")
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -184,9 +188,8 @@ def _extract_media(plain) -> Path:
     return staging
 
 
-def _swap_media(staging: Path, schema_name: str) -> None:
-    target = files.media_dir(schema_name)
-    old = target.with_name(f".old-{schema_name}-{timezone.now():%Y%m%d%H%M%S%f}")
+def _swap(staging: Path, target: Path) -> None:
+    old = target.with_name(f".old-{target.name}-{timezone.now():%Y%m%d%H%M%S%f}")
     if target.exists():
         target.rename(old)
     staging.rename(target)
