@@ -22,6 +22,7 @@ visitor address, counted in the shared Redis) counts each as a different residen
 
 import argparse
 import http.client
+import json
 import os
 import re
 import shutil
@@ -166,11 +167,22 @@ def start_moto(port: int) -> subprocess.Popen:
     for _ in range(100):
         try:
             s3.create_bucket(Bucket=BUCKET)
-            return process
+            break
         except Exception:  # not listening yet
             time.sleep(0.2)
-    process.kill()
-    raise SystemExit("moto_server did not start")
+    else:
+        process.kill()
+        raise SystemExit("moto_server did not start")
+    # Media URLs are plain (AWS_QUERYSTRING_AUTH = False): visitors read objects anonymously, so the bucket
+    # needs a public-read policy, as a deployed one would (without it the rendition answers 403).
+    policy = {
+        "Version": "2012-10-17",
+        "Statement": [
+            {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": f"arn:aws:s3:::{BUCKET}/*"}
+        ],
+    }
+    s3.put_bucket_policy(Bucket=BUCKET, Policy=json.dumps(policy))
+    return process
 
 
 def bucket_keys(endpoint: str) -> list[str]:
