@@ -32,6 +32,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.error
 import urllib.parse
 from pathlib import Path
 
@@ -212,9 +213,11 @@ def start_nginx(a: int, b: int, workdir: str) -> tuple[subprocess.Popen, int]:
     (Path(workdir) / "app.conf").write_text(text)
     conf.write_text(conf.read_text().replace(f"{ROOT}/deploy/nginx/app.conf", f"{workdir}/app.conf"))
     process = subprocess.Popen([binary, "-c", str(conf), "-p", workdir])
-    for _ in range(50):
+    for _ in range(300):
         try:
             get(port, "localhost", "/livez")
+            return process, port
+        except urllib.error.HTTPError:  # nginx is up; the nodes answer for themselves later
             return process, port
         except OSError:
             time.sleep(0.1)
