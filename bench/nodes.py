@@ -48,6 +48,8 @@ NGINX_CONF = """
 daemon off;
 master_process on;
 worker_processes 1;
+# as bench/serving.py: workers as nobody cannot write the 0700 temp dir (cache, proxy buffers) -> 500
+user root;
 pid %(dir)s/nginx.pid;
 error_log %(dir)s/error.log error;
 events { worker_connections 1024; }
