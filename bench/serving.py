@@ -53,6 +53,9 @@ http {
     tcp_nopush on;
     types_hash_max_size 2048;
     access_log off;
+    # as deploy/nginx/desa-digital.conf declares them for app.conf's visit log
+    map $upstream_cache_status $desa_visit_from_cache { default 0; }
+    log_format desa_visits '$time_iso8601 $host $status "$sent_http_content_type"';
     client_body_temp_path %(dir)s/body;
     proxy_temp_path %(dir)s/proxy;
     fastcgi_temp_path %(dir)s/fastcgi;
