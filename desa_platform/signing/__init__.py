@@ -17,6 +17,7 @@ __all__ = [
     "has_signing_passphrase",
     "root_certificate_pem",
     "backend_kind",
+    "can_confirm_with_totp",
 ]
 
 
@@ -34,15 +35,22 @@ def sign_pdf(
     """PAdES over the whole PDF with a visible box (name, jabatan, date, QR of box.qr_url), for the current desa.
 
     confirmation: for the local CA the signer's own signing passphrase (set_signing_passphrase); for BSrE,
-    BSrE's passphrase. otp_user: the signer's account; if it has a confirmed TOTP device, otp_token must be a
-    current code from it (either backend). Raises SigningError(message in Indonesian, code=...), e.g.
-    "Passphrase salah".
+    BSrE's passphrase. Or, local CA only, a TOTP code instead: otp_token, a current code from a confirmed TOTP
+    device of otp_user, the signer's own account (its pk is signer.user_key); confirmation is then ignored.
+    Wrong passphrases and codes count toward one lockout. Raises SigningError(message in Indonesian, code=...),
+    e.g. "Passphrase salah".
     """
     from .backends import get_backend
-    from .second_factor import check_totp
 
-    check_totp(otp_user, otp_token)
-    return get_backend().sign(pdf, signer, confirmation, box, reason=reason, location=location)
+    totp = (otp_user, otp_token) if (otp_token or "").strip() else None
+    return get_backend().sign(pdf, signer, confirmation, box, reason=reason, location=location, totp=totp)
+
+
+def can_confirm_with_totp(user) -> bool:
+    """May this account confirm a signature with a TOTP code (local CA and a confirmed TOTP device)?"""
+    from .second_factor import has_totp
+
+    return backend_kind() == "lokal" and has_totp(user)
 
 
 def verify_pdf(pdf: bytes) -> VerificationResult:

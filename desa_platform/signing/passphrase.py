@@ -44,29 +44,47 @@ def _counter_key(tenant_schema: str, user_key: str) -> str:
     return f"signing-wrong-passphrase:{tenant_schema}:{user_key}"
 
 
-def check_passphrase(encoded: str, confirmation: str, *, tenant_schema: str, user_key: str) -> None:
-    key = _counter_key(tenant_schema, user_key)
-    limit = settings.SIGNING_MAX_ATTEMPTS
-    minutes = settings.SIGNING_LOCKOUT_MINUTES
-    wrong = cache.get(key, 0)
-    if wrong >= limit:
+def refuse_if_locked(tenant_schema: str, user_key: str) -> int:
+    """The wrong confirmations so far (passphrase and TOTP codes count together); SigningError once locked."""
+    wrong = cache.get(_counter_key(tenant_schema, user_key), 0)
+    if wrong >= settings.SIGNING_MAX_ATTEMPTS:
         raise SigningError(
-            f"Passphrase salah {limit} kali. Penandatanganan dikunci {minutes} menit; coba lagi nanti.",
+            f"Passphrase atau kode autentikator salah {settings.SIGNING_MAX_ATTEMPTS} kali. Penandatanganan "
+            f"dikunci {settings.SIGNING_LOCKOUT_MINUTES} menit; coba lagi nanti.",
             code="terkunci",
         )
-    memo_key = (tenant_schema, user_key, encoded)
-    tag = hmac.new(_MEMO_KEY, confirmation.encode(), hashlib.sha256).digest()
-    remembered = _memo.get(memo_key)
-    if remembered and remembered[1] > time.monotonic() and hmac.compare_digest(remembered[0], tag):
-        return
-    if not confirmation or not SigningPassphraseHasher().verify(confirmation, encoded):
-        cache.set(key, wrong + 1, timeout=minutes * 60)
-        raise SigningError("Passphrase salah", code="passphrase_salah")
+    return wrong
+
+
+def count_wrong(tenant_schema: str, user_key: str, wrong: int) -> None:
+    cache.set(_counter_key(tenant_schema, user_key), wrong + 1, timeout=settings.SIGNING_LOCKOUT_MINUTES * 60)
+
+
+def remembered(memo_key: tuple, secret: str) -> bool:
+    """Was this exact secret fully checked for this credential in this process less than MEMO_SECONDS ago?"""
+    tag = hmac.new(_MEMO_KEY, secret.encode(), hashlib.sha256).digest()
+    found = _memo.get(memo_key)
+    return bool(found and found[1] > time.monotonic() and hmac.compare_digest(found[0], tag))
+
+
+def remember(memo_key: tuple, secret: str, *, tenant_schema: str, user_key: str, wrong: int) -> None:
     if wrong:
-        cache.delete(key)
+        cache.delete(_counter_key(tenant_schema, user_key))
     if len(_memo) > 1024:
         _memo.clear()
+    tag = hmac.new(_MEMO_KEY, secret.encode(), hashlib.sha256).digest()
     _memo[memo_key] = (tag, time.monotonic() + MEMO_SECONDS)
+
+
+def check_passphrase(encoded: str, confirmation: str, *, tenant_schema: str, user_key: str) -> None:
+    wrong = refuse_if_locked(tenant_schema, user_key)
+    memo_key = (tenant_schema, user_key, encoded)
+    if remembered(memo_key, confirmation):
+        return
+    if not confirmation or not SigningPassphraseHasher().verify(confirmation, encoded):
+        count_wrong(tenant_schema, user_key, wrong)
+        raise SigningError("Passphrase salah", code="passphrase_salah")
+    remember(memo_key, confirmation, tenant_schema=tenant_schema, user_key=user_key, wrong=wrong)
 
 
 def reset_attempts(tenant_schema: str, user_key: str) -> None:

@@ -103,3 +103,18 @@ def test_with_bsre_a_signer_needs_only_a_nik(stub, desa_a):
     with in_desa(desa_a):
         assert has_signing_passphrase(KADES)
         assert not has_signing_passphrase(dataclasses.replace(KADES, nik_or_nip=""))
+
+
+def test_bsre_takes_no_totp_code_instead_of_its_passphrase(stub, desa_a):
+    with in_desa(desa_a), pytest.raises(SigningError) as refused:
+        sign_pdf(sample_pdf(), KADES, "", BOX, otp_user=object(), otp_token="123456")
+    assert refused.value.code == "otp_bukan_bsre" and not stub.requests
+
+
+def test_bsre_without_the_signers_nik_says_so_before_calling_bsre(stub, desa_a):
+    import dataclasses
+
+    no_nik = dataclasses.replace(KADES, nik_or_nip="")
+    with in_desa(desa_a), pytest.raises(SigningError) as refused:
+        sign_pdf(sample_pdf(), no_nik, BSRE_PASSPHRASE, BOX)
+    assert refused.value.code == "nik_kosong" and "NIK" in refused.value.message and not stub.requests

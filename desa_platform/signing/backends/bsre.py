@@ -96,10 +96,20 @@ def _qr_png(url: str) -> bytes:
     return out.getvalue()
 
 
-def sign(pdf: bytes, signer: Signer, confirmation: str, box: SignatureBox, *, reason: str, location: str) -> bytes:
+def sign(
+    pdf: bytes, signer: Signer, confirmation: str, box: SignatureBox, *, reason: str, location: str, totp=None
+) -> bytes:
     _schema, facts = ca.current_tenant()
+    if totp is not None:
+        raise SigningError(
+            "Tanda tangan BSrE memakai passphrase BSrE Anda; kode autentikator tidak dapat menggantikannya.",
+            code="otp_bukan_bsre",
+        )
     if not signer.nik_or_nip.strip():
-        raise SigningError("NIK penanda tangan untuk BSrE belum diisi.", code="nik_kosong")
+        raise SigningError(
+            "Tanda tangan BSrE memerlukan NIK penanda tangan yang terdaftar di BSrE, tetapi NIK belum diisi.",
+            code="nik_kosong",
+        )
     if not confirmation:
         raise SigningError("Passphrase BSrE wajib diisi.", code="passphrase_salah")
     writer = pades.open_pdf(pdf)

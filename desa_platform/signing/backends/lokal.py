@@ -1,6 +1,6 @@
 """The platform's own CA as a signer: the key never leaves this process, the signer's passphrase unlocks its use."""
 
-from .. import ca, pades, passphrase
+from .. import ca, pades, passphrase, second_factor
 from ..crypto import fingerprint
 from ..types import SignatureBox, Signer, SigningError
 
@@ -20,16 +20,22 @@ def _pyhanko_signer(row, cert, chain):
     return found
 
 
-def sign(pdf: bytes, signer: Signer, confirmation: str, box: SignatureBox, *, reason: str, location: str) -> bytes:
+def sign(
+    pdf: bytes, signer: Signer, confirmation: str, box: SignatureBox, *, reason: str, location: str, totp=None
+) -> bytes:
     row = ca.credential(signer)
     if row is None:
         raise SigningError(
             "Anda belum membuat passphrase tanda tangan elektronik. Buat dahulu di halaman profil.",
             code="belum_terdaftar",
         )
-    passphrase.check_passphrase(
-        row.passphrase_hash, confirmation, tenant_schema=row.tenant_schema, user_key=row.user_key
-    )
+    if totp is not None:
+        user, token = totp
+        second_factor.check_code(user, token, tenant_schema=row.tenant_schema, user_key=row.user_key)
+    else:
+        passphrase.check_passphrase(
+            row.passphrase_hash, confirmation, tenant_schema=row.tenant_schema, user_key=row.user_key
+        )
     row = ca.refresh_certificate(row, signer)
     cert, chain = ca.chain_for(row)
     return pades.sign(pdf, _pyhanko_signer(row, cert, chain), signer, box, reason=reason, location=location)
