@@ -40,9 +40,16 @@ LANGKAH_DUKCAPIL = (
     "kantor kecamatan yang melayani administrasi kependudukan. Dokumen kependudukan tidak dipungut biaya.",
 )
 
-# kode_klasifikasi: the archive classification (Permendagri 83/2022: 400 kesejahteraan rakyat, 400.9 sosial,
-# 400.12 kependudukan dan pencatatan sipil, 500 perekonomian) written into each letter's number. Our reading of
-# the regulation's appendix; each desa corrects it per service (Layanan → the service → Pengajuan online).
+# kode_klasifikasi: the archive classification of Permendagri 83/2022 (Pedoman Kode Klasifikasi Arsip), written
+# into each letter's number. Checked on 2 December 2026 against a transcription of the regulation's appendix
+# (400.9 Sosial: .14 Penanggulangan Kemiskinan Perkotaan dan Perdesaan; 400.12 Kependudukan dan Pencatatan Sipil:
+# .2 Pendaftaran Penduduk → .2.1 Identitas Penduduk, .2.2 Pindah Datang Penduduk dalam Wilayah NKRI; .3 Pencatatan
+# Sipil → .3.1 Kelahiran dan Kematian, .3.2 Perkawinan dan Perceraian; 500.3 Koperasi dan Usaha Kecil Menengah)
+# and against OpenSID (its klasifikasi_surat.csv is still the older Permendagri 78/2012 scheme: 470 Kependudukan,
+# 471.13 KTP, 471.14 KK, 471.2 perpindahan, 472.11 kelahiran, 472.12 kematian, 460 Sosial; its default templates
+# mostly number with its own S-xx codes, "500" for Keterangan Usaha). Where no rincian fits a letter about one
+# resident, the sub-class is used (400.9.14, 500.3). Each desa corrects a code per service to its own Tata Naskah
+# (Layanan → the service → Pengajuan online); migration layanan 0003 moved the earlier wrong defaults.
 SERVICES = [
     {
         "title": "Surat Keterangan Domisili",
@@ -66,7 +73,7 @@ SERVICES = [
     {
         "title": "Surat Keterangan Tidak Mampu (SKTM)",
         "slug": "surat-keterangan-tidak-mampu",
-        "kode_klasifikasi": "400.9.5",
+        "kode_klasifikasi": "400.9.14",
         "kategori": ServicePage.Kategori.SURAT_KETERANGAN,
         "unggulan": True,
         "ringkasan": "Menerangkan keadaan ekonomi keluarga untuk keringanan biaya sekolah, rumah sakit, atau "
@@ -96,7 +103,7 @@ SERVICES = [
     {
         "title": "Pengantar KTP-el",
         "slug": "pengantar-ktp-el",
-        "kode_klasifikasi": "400.12.2.2",
+        "kode_klasifikasi": "400.12.2.1",
         "kategori": ServicePage.Kategori.KEPENDUDUKAN,
         "unggulan": True,
         "ringkasan": "Surat pengantar untuk perekaman KTP-el baru, penggantian KTP-el yang rusak atau hilang, "
@@ -121,7 +128,7 @@ SERVICES = [
     {
         "title": "Pengantar Kartu Keluarga (KK)",
         "slug": "pengantar-kartu-keluarga",
-        "kode_klasifikasi": "400.12.2.3",
+        "kode_klasifikasi": "400.12.2.1",
         "kategori": ServicePage.Kategori.KEPENDUDUKAN,
         "unggulan": True,
         "ringkasan": "Surat pengantar untuk membuat KK baru (mis. setelah menikah), menambah atau mengurangi "
@@ -147,7 +154,7 @@ SERVICES = [
     {
         "title": "Surat Keterangan Usaha",
         "slug": "surat-keterangan-usaha",
-        "kode_klasifikasi": "500.2.1",
+        "kode_klasifikasi": "500.3",
         "kategori": ServicePage.Kategori.SURAT_KETERANGAN,
         "unggulan": True,
         "ringkasan": "Menerangkan bahwa Anda menjalankan usaha di desa ini, mis. untuk pengajuan kredit usaha "
@@ -199,7 +206,7 @@ SERVICES = [
     {
         "title": "Surat Keterangan Kematian",
         "slug": "surat-keterangan-kematian",
-        "kode_klasifikasi": "400.12.3.2",
+        "kode_klasifikasi": "400.12.3.1",
         "kategori": ServicePage.Kategori.KEPENDUDUKAN,
         "ringkasan": "Pencatatan kematian warga dan pengantar untuk akta kematian. Laporkan paling lambat 30 hari "
         "setelah kematian.",
@@ -222,7 +229,7 @@ SERVICES = [
     {
         "title": "Pengantar Pindah Domisili",
         "slug": "pengantar-pindah",
-        "kode_klasifikasi": "400.12.2.4",
+        "kode_klasifikasi": "400.12.2.2",
         "kategori": ServicePage.Kategori.KEPENDUDUKAN,
         "ringkasan": "Surat pengantar bagi warga yang pindah ke luar desa, untuk mendapatkan Surat Keterangan "
         "Pindah dari Dispendukcapil.",

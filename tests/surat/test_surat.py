@@ -67,8 +67,8 @@ def test_steps_need_a_reason_the_resident_sees_and_follow_the_order(client_a):
 def test_signing_issues_a_numbered_signed_letter_and_closes_the_request(client_a):
     permohonan, surat, data = issue(client_a)
     year = timezone.localdate().year
-    assert surat.nomor == f"400.9.5/001/{timezone.localdate():%m}".split("/")[0] + surat.nomor[len("400.9.5") :]
-    assert surat.nomor.startswith("400.9.5/001/") and surat.nomor.endswith(f"/{year}")
+    # SKTM: 400.9.14 Penanggulangan Kemiskinan Perkotaan dan Perdesaan (Permendagri 83/2022)
+    assert surat.nomor.startswith("400.9.14/001/") and surat.nomor.endswith(f"/{year}")
     assert hashlib.sha256(data).hexdigest() == surat.sha256
     reader = PdfFileReader(__import__("io").BytesIO(data))
     assert len(reader.embedded_signatures) == 1
@@ -322,7 +322,7 @@ def test_pilot_switches_three_services_online_with_a_sample_letter_that_verifies
         online_slugs = set(ServicePageModel().objects.filter(bisa_diajukan_online=True).values_list("slug", flat=True))
         assert online_slugs == pilot.ONLINE
         surat = Surat.objects.get()
-        assert surat.permohonan.status == S.SELESAI and surat.nomor.startswith("400.9.5/001/35.23.12.2002/")
+        assert surat.permohonan.status == S.SELESAI and surat.nomor.startswith("400.9.14/001/35.23.12.2002/")
         assert signing.service().verify_pdf(surat.berkas.read()).valid
 
 

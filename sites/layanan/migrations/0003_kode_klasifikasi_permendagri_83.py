@@ -1,0 +1,33 @@
+"""The first defaults of five services' classification codes named the wrong rincian of Permendagri 83/2022
+(e.g. kematian under 400.12.3.2 Perkawinan dan Perceraian, pindah under 400.12.2.4 Pendataan Penduduk Rentan).
+A service still carrying exactly the old default gets the corrected one; a code a desa typed itself is kept."""
+
+from django.db import migrations
+
+FIXES = {
+    # slug: (old default, corrected) — see the comment above SERVICES in sites/layanan/defaults.py
+    "surat-keterangan-tidak-mampu": ("400.9.5", "400.9.14"),
+    "pengantar-ktp-el": ("400.12.2.2", "400.12.2.1"),
+    "pengantar-kartu-keluarga": ("400.12.2.3", "400.12.2.1"),
+    "surat-keterangan-usaha": ("500.2.1", "500.3"),
+    "surat-keterangan-kematian": ("400.12.3.2", "400.12.3.1"),
+    "pengantar-pindah": ("400.12.2.4", "400.12.2.2"),
+}
+
+
+def forwards(apps, schema_editor):
+    ServicePage = apps.get_model("layanan", "ServicePage")
+    for slug, (old, new) in FIXES.items():
+        ServicePage.objects.filter(slug=slug, kode_klasifikasi=old).update(kode_klasifikasi=new)
+
+
+def backwards(apps, schema_editor):
+    ServicePage = apps.get_model("layanan", "ServicePage")
+    for slug, (old, new) in FIXES.items():
+        ServicePage.objects.filter(slug=slug, kode_klasifikasi=new).update(kode_klasifikasi=old)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("layanan", "0002_online_requests")]
+
+    operations = [migrations.RunPython(forwards, backwards)]
