@@ -46,6 +46,7 @@ def render_letter(permohonan: Permohonan, penandatangan, *, nomor: str, tanggal,
         tanggal=tanggal,
         signer_name=penandatangan.nama,
         signer_jabatan=penandatangan.jabatan,
+        signer_nip=penandatangan.nip,
         verify_url=verify_url(kode),
         signature_note=signing.KIND_NOTE.get(kind, signing.KIND_NOTE["lokal"]),
     )
@@ -53,9 +54,13 @@ def render_letter(permohonan: Permohonan, penandatangan, *, nomor: str, tanggal,
     return template, document, box
 
 
-def issue_letter(permohonan_id: int, penandatangan, confirmation: str) -> Surat:
+def issue_letter(permohonan_id: int, penandatangan, confirmation: str, *, otp_token: str = "") -> Surat:
+    """confirmation: the signing passphrase (BSrE's own with BSrE); or otp_token, a TOTP code from the signer's
+    own account's device, instead of it (local CA only)."""
     facade = signing.service()
     kind = signing.backend_kind()
+    if kind == "bsre" and not penandatangan.nik:
+        raise IssueError(signing.NIK_MISSING_FOR_BSRE)
     with transaction.atomic():
         permohonan = Permohonan.objects.select_for_update().get(pk=permohonan_id)
         if permohonan.status != Permohonan.Status.MENUNGGU_TTD:
@@ -82,6 +87,7 @@ def issue_letter(permohonan_id: int, penandatangan, confirmation: str) -> Surat:
                 facade.SignatureBox(page=box.page, x1=box.x1, y1=box.y1, x2=box.x2, y2=box.y2, qr_url=verify_url(kode)),
                 reason=f"{template.judul} {nomor}",
                 location=f"Desa {desa.name}" if desa else "",
+                **({"otp_user": penandatangan.pengguna, "otp_token": otp_token} if otp_token else {}),
             )
         except facade.SigningError as exc:
             raise IssueError(str(exc)) from exc

@@ -61,6 +61,7 @@ def build(
     signer_jabatan: str,
     verify_url: str,
     signature_note: str,
+    signer_nip: str = "",
 ) -> LetterContent:
     from sites.core.models import PengaturanDesa
 
@@ -102,6 +103,7 @@ def build(
         tempat_tanggal=f"{desa.name if desa else ''}, {tanggal_indonesia(tanggal)}",
         jabatan_baris=jabatan_lines,
         penandatangan=signer_name,
+        nip=signer_nip,
         verifikasi_url=verify_url,
         catatan_kaki=footnotes,
         logo=logo_bytes(site_settings),

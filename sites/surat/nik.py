@@ -64,6 +64,36 @@ def is_from_kabupaten(nik: str, kabupaten_code: str | None) -> bool:
     return bool(kabupaten_code) and nik[:4] == kabupaten_code
 
 
+def validate_nik(value: str) -> None:
+    """Model-field validator: a stored NIK is the cleaned 16 digits."""
+    if value and clean_nik(value) != value:
+        raise ValidationError("Simpan NIK sebagai 16 angka tanpa spasi.", code="format")
+
+
+def clean_nip(value: str) -> str:
+    """NIP of a civil servant (PP 11/2017): YYYYMMDD birth, YYYYMM start (TMT CPNS), 1 or 2 (sex), 3 serial."""
+    number = digits_only(value)
+    if not re.fullmatch(r"\d{18}", number):
+        raise ValidationError(f"NIP harus 18 angka (sekarang {len(number)} angka).", code="panjang")
+    try:
+        born = datetime.date(int(number[:4]), int(number[4:6]), int(number[6:8]))
+    except ValueError:
+        born = None
+    if born is None or not 1900 <= born.year <= datetime.date.today().year:
+        raise ValidationError("8 angka pertama NIP harus tanggal lahir (TTTTBBHH). Periksa SK Anda.", code="lahir")
+    start_year, start_month = int(number[8:12]), int(number[12:14])
+    if not (born.year < start_year <= datetime.date.today().year and 1 <= start_month <= 12):
+        raise ValidationError("Angka ke-9 sampai ke-14 NIP harus tahun dan bulan pengangkatan (TTTTBB).", code="tmt")
+    if number[14] not in "12":
+        raise ValidationError("Angka ke-15 NIP harus 1 (laki-laki) atau 2 (perempuan).", code="jenis_kelamin")
+    return number
+
+
+def validate_nip(value: str) -> None:
+    if value and clean_nip(value) != value:
+        raise ValidationError("Simpan NIP sebagai 18 angka tanpa spasi.", code="format")
+
+
 def mask(number: str) -> str:
     """3523••••••••0001: the region and the last four digits, never the date of birth."""
     if not number or len(number) < 8:

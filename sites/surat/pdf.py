@@ -32,6 +32,7 @@ class LetterContent:
     jabatan_baris: list[str]
     penandatangan: str
     verifikasi_url: str
+    nip: str = ""  # printed under the name (NIP is public on Indonesian letters); the NIK never is
     catatan_kaki: list[str] = field(default_factory=list)
     logo: bytes | None = None
     kertas: str = "A4"
@@ -168,7 +169,7 @@ def render(content: LetterContent) -> tuple[bytes, Box]:
             pdf.ln(2)
 
     # Signer block: the box must fit on this page, else it goes to the next one.
-    block_height = 6 * (1 + len(content.jabatan_baris)) + 32 + 8
+    block_height = 6 * (1 + len(content.jabatan_baris)) + 32 + 8 + (6 if content.nip else 0)
     if pdf.get_y() + block_height > height_mm - 35:
         pdf.add_page()
     pdf.ln(4)
@@ -184,6 +185,10 @@ def render(content: LetterContent) -> tuple[bytes, Box]:
     pdf.set_x(column_x)
     pdf.set_font("Times", "BU", 12)
     pdf.cell(80, 6, latin1(content.penandatangan.upper()), align="C", new_x="LMARGIN", new_y="NEXT")
+    if content.nip:
+        pdf.set_x(column_x)
+        pdf.set_font("Times", "", 12)
+        pdf.cell(80, 6, latin1(f"NIP. {content.nip}"), align="C", new_x="LMARGIN", new_y="NEXT")
 
     signature_page = pdf.page_no() - 1
     # Footnote: how to check this letter, and what kind of signature it carries (never a page of its own).

@@ -28,7 +28,24 @@ def backend_kind() -> str:
         return settings.DESA_SIGNING_BACKEND
 
 
+NIK_MISSING_FOR_BSRE = (
+    "Kabupaten memakai tanda tangan elektronik BSrE, yang mengenali penanda tangan dari NIK-nya. Isi NIK Anda "
+    "(yang terdaftar di BSrE) di Permohonan layanan → Passphrase tanda tangan, lalu tanda tangani lagi."
+)
+
+
 def signer_for(penandatangan):
+    # BSrE's API names the signer by NIK; the local CA ignores it. The NIP is printed on the letter, not sent.
     return service().Signer(
-        user_key=str(penandatangan.pengguna_id), full_name=penandatangan.nama, jabatan=penandatangan.jabatan
+        user_key=str(penandatangan.pengguna_id),
+        full_name=penandatangan.nama,
+        jabatan=penandatangan.jabatan,
+        nik_or_nip=penandatangan.nik or "",
     )
+
+
+def can_confirm_with_totp(user) -> bool:
+    try:
+        return service().can_confirm_with_totp(user)
+    except (ImportError, AttributeError):
+        return False

@@ -45,7 +45,13 @@ class PengaturanSurat(BaseGenericSetting):
         help_text="Kode: [kode_klasifikasi] (atau [kode_surat]), [nomor, 3] (nomor urut, 3 angka), [kode_desa], "
         "[bulan_romawi], [bulan], [tahun]. Sama dengan format bawaan OpenSID.",
     )
-    ukuran_kertas = models.CharField("ukuran kertas", max_length=2, choices=Kertas.choices, default=Kertas.A4)
+    ukuran_kertas = models.CharField(
+        "ukuran kertas",
+        max_length=2,
+        choices=Kertas.choices,
+        default=Kertas.A4,
+        help_text="Ukuran kertas surat yang dicetak dan diunduh pemohon.",
+    )
     retensi_bulan = models.PositiveSmallIntegerField(
         "simpan data permohonan (bulan)",
         default=12,
@@ -82,13 +88,18 @@ class TemplateSurat(models.Model):
     """The letter a service produces: title, body with [placeholders] from the request, validity."""
 
     layanan = models.OneToOneField(
-        "layanan.ServicePage", verbose_name="layanan", on_delete=models.CASCADE, related_name="template_surat"
+        "layanan.ServicePage",
+        verbose_name="layanan",
+        on_delete=models.CASCADE,
+        related_name="template_surat",
+        help_text="Layanan yang menghasilkan surat ini (satu template per layanan).",
     )
     judul = models.CharField("judul surat", max_length=150, help_text="Mis. SURAT KETERANGAN TIDAK MAMPU.")
     pembuka = models.TextField(
         "kalimat pembuka",
         default="Yang bertanda tangan di bawah ini Kepala Desa [nama_desa], Kecamatan [kecamatan], Kabupaten "
         "[kabupaten], menerangkan dengan sebenarnya bahwa:",
+        help_text="Kalimat sebelum data pemohon. Kode seperti [nama_desa] diganti otomatis.",
     )
     isi = models.TextField(
         "isi surat",
@@ -97,6 +108,7 @@ class TemplateSurat(models.Model):
     penutup = models.TextField(
         "kalimat penutup",
         default="Demikian surat keterangan ini dibuat dengan sebenarnya untuk dapat dipergunakan sebagaimana mestinya.",
+        help_text="Kalimat terakhir sebelum tanda tangan.",
     )
     masa_berlaku_hari = models.PositiveSmallIntegerField(
         "masa berlaku (hari)", default=90, help_text="0 berarti tanpa batas berlaku."

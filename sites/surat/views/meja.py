@@ -1,5 +1,6 @@
 """Meja tanda tangan: what waits for the signer, the letter as it will look, signing one or several at once
-with the signer's own passphrase; and the screen to set that passphrase. Made for a 360 px phone."""
+with the signer's own passphrase or a TOTP code from their authenticator; and the signer's own screen (name,
+jabatan, NIK for BSrE, NIP, passphrase). Made for a 360 px phone."""
 
 from django import forms
 from django.contrib import messages
@@ -11,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from .. import access, issuing, signing
+from .. import nik as nik_rules
 from ..models import Penandatangan, Permohonan
 
 MAX_BATCH = 20
@@ -33,6 +35,17 @@ def has_passphrase(penandatangan) -> bool:
         return False
 
 
+def not_ready(penandatangan) -> str | None:
+    """Why this user cannot sign yet (sent to the signer's own screen), or None."""
+    if penandatangan is None:
+        return "Atur dulu nama, jabatan dan passphrase tanda tangan Anda."
+    if signing.backend_kind() == "bsre" and not penandatangan.nik:
+        return signing.NIK_MISSING_FOR_BSRE
+    if not has_passphrase(penandatangan):
+        return "Atur dulu nama, jabatan dan passphrase tanda tangan Anda."
+    return None
+
+
 class SignForm(forms.Form):
     pilih = forms.MultipleChoiceField(
         label="Surat",
@@ -43,33 +56,60 @@ class SignForm(forms.Form):
         label="Passphrase tanda tangan",
         widget=forms.PasswordInput(attrs={"autocomplete": "off"}),
         max_length=200,
-        error_messages={"required": "Ketik passphrase tanda tangan Anda."},
+        required=False,
+    )
+    kode = forms.CharField(
+        label="atau kode 6 angka dari aplikasi autentikator",
+        max_length=8,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "size": 8}),
+        help_text="Isi salah satu: passphrase atau kode autentikator.",
     )
     yakin = forms.BooleanField(
         label="Saya sudah membaca surat yang dipilih dan menyetujui isinya.",
         error_messages={"required": "Centang pernyataan bahwa Anda sudah membaca suratnya."},
     )
 
-    def __init__(self, *args, choices, **kwargs):
+    def __init__(self, *args, choices, totp=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["pilih"].choices = choices
+        self.totp = totp
+        if not totp:
+            del self.fields["kode"]
+
+    def clean(self):
+        cleaned = super().clean()
+        kode = "".join((cleaned.get("kode") or "").split())
+        cleaned["kode"] = kode
+        if self.totp and kode and cleaned.get("passphrase"):
+            self.add_error("kode", "Isi salah satu saja: passphrase atau kode autentikator.")
+        elif kode and not kode.isdigit():
+            self.add_error("kode", "Kode autentikator berupa angka, mis. 123456.")
+        elif not kode and not cleaned.get("passphrase"):
+            message = "Ketik passphrase tanda tangan Anda"
+            self.add_error("passphrase", message + (" atau kode autentikator." if self.totp else "."))
+        return cleaned
 
 
 @require_http_methods(["GET", "POST"])
 def desk(request):
     access.require(request.user, access.SIGN)
     penandatangan = signer_of(request.user)
-    if penandatangan is None or not has_passphrase(penandatangan):
-        messages.warning(request, "Atur dulu nama, jabatan dan passphrase tanda tangan Anda.")
+    reason = not_ready(penandatangan)
+    if reason:
+        messages.warning(request, reason)
         return redirect("surat_admin:passphrase")
     items = list(waiting())
     choices = [(str(p.pk), str(p)) for p in items]
-    form = SignForm(request.POST or None, choices=choices)
+    totp = signing.can_confirm_with_totp(request.user)
+    form = SignForm(request.POST or None, choices=choices, totp=totp)
     status = 200
     if request.method == "POST":
         if form.is_valid():
             chosen = [int(pk) for pk in form.cleaned_data["pilih"]][:MAX_BATCH]
-            done, failed = sign_many(chosen, penandatangan, form.cleaned_data["passphrase"])
+            done, failed = sign_many(
+                chosen, penandatangan, form.cleaned_data["passphrase"], otp_token=form.cleaned_data.get("kode", "")
+            )
             if done:
                 messages.success(
                     request, f"{len(done)} surat ditandatangani: " + ", ".join(s.nomor for s in done) + "."
@@ -78,7 +118,7 @@ def desk(request):
                 messages.error(request, message)
             if done:
                 return redirect("surat_admin:meja")
-            form = SignForm(request.POST, choices=choices)
+            form = SignForm(request.POST, choices=choices, totp=totp)
             form.is_valid()
         status = 400
     return TemplateResponse(
@@ -88,17 +128,18 @@ def desk(request):
             "items": items,
             "form": form,
             "penandatangan": penandatangan,
+            "totp": totp,
             "jenis": signing.KIND_LABEL.get(signing.backend_kind(), ""),
         },
         status=status,
     )
 
 
-def sign_many(pks, penandatangan, passphrase):
+def sign_many(pks, penandatangan, passphrase, *, otp_token=""):
     done, failed = [], []
     for pk in pks:
         try:
-            done.append(issuing.issue_letter(pk, penandatangan, passphrase))
+            done.append(issuing.issue_letter(pk, penandatangan, passphrase, otp_token=otp_token))
         except issuing.IssueError as exc:
             failed.append(str(exc))
             # A wrong passphrase is wrong for the rest too: stop instead of counting failures against the key.
@@ -133,12 +174,29 @@ def preview(request, pk):
 
 
 class PassphraseForm(forms.Form):
+    """The signer's own screen: the only place their NIK is shown in full."""
+
     nama = forms.CharField(
         label="Nama di surat",
         max_length=150,
         help_text="Nama lengkap dengan gelar, seperti tertulis di bawah tanda tangan.",
     )
     jabatan = forms.ChoiceField(label="Jabatan", choices=Penandatangan.Jabatan.choices)
+    nip = forms.CharField(
+        label="NIP",
+        max_length=24,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+        help_text="18 angka, bila Anda ASN; dicetak di bawah nama pada surat. Kosongkan bila tidak punya NIP.",
+    )
+    nik = forms.CharField(
+        label="NIK (untuk tanda tangan BSrE)",
+        max_length=24,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        help_text="NIK di KTP-el Anda yang terdaftar di BSrE. Tidak dicetak di surat dan tidak tampil di halaman "
+        "publik.",
+    )
     kata_sandi = forms.CharField(
         label="Kata sandi akun Anda", widget=forms.PasswordInput, help_text="Untuk memastikan ini memang Anda."
     )
@@ -146,16 +204,27 @@ class PassphraseForm(forms.Form):
         label="Passphrase tanda tangan baru",
         min_length=8,
         max_length=200,
+        required=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text="Paling sedikit 8 karakter, berbeda dengan kata sandi akun. Diminta setiap kali menandatangani.",
     )
     passphrase2 = forms.CharField(
-        label="Ulangi passphrase", widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+        label="Ulangi passphrase", required=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
     )
 
-    def __init__(self, *args, request, **kwargs):
+    def __init__(self, *args, request, kind, has_passphrase, **kwargs):
         super().__init__(*args, **kwargs)
         self.request = request
+        self.kind = kind
+        self.has_passphrase = has_passphrase
+        if kind == "bsre":
+            # The passphrase is BSrE's own, typed at each signature and never stored here.
+            del self.fields["passphrase"], self.fields["passphrase2"]
+            self.fields["nik"].required = True
+            self.fields["nik"].label = "NIK (terdaftar di BSrE)"
+            self.fields["nik"].error_messages["required"] = "Isi NIK Anda: BSrE mengenali penanda tangan dari NIK."
+        elif has_passphrase:
+            self.fields["passphrase"].help_text += " Kosongkan bila tidak ingin menggantinya."
 
     def clean_kata_sandi(self):
         user = self.request.user
@@ -163,8 +232,20 @@ class PassphraseForm(forms.Form):
             raise forms.ValidationError("Kata sandi akun salah.")
         return self.cleaned_data["kata_sandi"]
 
+    def clean_nik(self):
+        value = self.cleaned_data["nik"]
+        return nik_rules.clean_nik(value) if value.strip() else ""
+
+    def clean_nip(self):
+        value = self.cleaned_data["nip"]
+        return nik_rules.clean_nip(value) if value.strip() else ""
+
     def clean(self):
         cleaned = super().clean()
+        if self.kind == "bsre":
+            return cleaned
+        if not cleaned.get("passphrase") and not self.has_passphrase and "passphrase" not in self.errors:
+            self.add_error("passphrase", "Buat passphrase tanda tangan (paling sedikit 8 karakter).")
         if cleaned.get("passphrase") and cleaned.get("passphrase") != cleaned.get("passphrase2"):
             self.add_error("passphrase2", "Kedua passphrase tidak sama.")
         if cleaned.get("passphrase") and cleaned.get("passphrase") == cleaned.get("kata_sandi"):
@@ -176,25 +257,32 @@ class PassphraseForm(forms.Form):
 def passphrase(request):
     access.require(request.user, access.SIGN)
     current = signer_of(request.user)
+    kind = signing.backend_kind()
+    ada = bool(current and has_passphrase(current))
     initial = {
         "nama": current.nama if current else (request.user.get_full_name() or request.user.get_username()),
         "jabatan": current.jabatan if current else Penandatangan.Jabatan.KEPALA_DESA,
+        "nik": current.nik if current else "",
+        "nip": current.nip if current else "",
     }
-    form = PassphraseForm(request.POST or None, request=request, initial=initial)
+    form = PassphraseForm(request.POST or None, request=request, initial=initial, kind=kind, has_passphrase=ada)
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
         penandatangan, _ = Penandatangan.objects.update_or_create(
-            pengguna=request.user, defaults={"nama": form.cleaned_data["nama"], "jabatan": form.cleaned_data["jabatan"]}
+            pengguna=request.user,
+            defaults={"nama": data["nama"], "jabatan": data["jabatan"], "nik": data["nik"], "nip": data["nip"]},
         )
         try:
-            signing.service().set_signing_passphrase(signing.signer_for(penandatangan), form.cleaned_data["passphrase"])
+            if data.get("passphrase"):
+                signing.service().set_signing_passphrase(signing.signer_for(penandatangan), data["passphrase"])
         except signing.service().SigningError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, "Passphrase tanda tangan tersimpan. Sertifikat Anda siap dipakai.")
+            messages.success(request, "Data penanda tangan tersimpan. Anda siap menandatangani surat.")
             return redirect("surat_admin:meja")
     return TemplateResponse(
         request,
         "surat/admin/passphrase.html",
-        {"form": form, "ada": bool(current and has_passphrase(current))},
+        {"form": form, "ada": ada, "bsre": kind == "bsre"},
         status=400 if request.method == "POST" else 200,
     )
