@@ -200,8 +200,12 @@ class PermohonanForm(forms.Form):
             kept = uploads.kept(self.token, key)
             if kept:
                 self.accepted_files[key] = kept
-            elif required:
+            elif required and not self.already_attached(label):
                 self.add_error(key, f"Pilih berkas {label}.")
+
+    def already_attached(self, label: str) -> bool:
+        """A required file the request already has (LengkapiForm: the resident only replaces what was asked)."""
+        return False
 
     def keep_files(self) -> str | None:
         """After a failed try: keep the accepted files server-side; the page names them by one token."""

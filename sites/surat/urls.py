@@ -2,12 +2,13 @@
 
 from django.urls import path
 
-from .views import public
+from .views import lengkapi, public
 
 app_name = "surat"
 urlpatterns = [
     path("layanan/ajukan/<slug:slug>/", public.ajukan, name="ajukan"),
     path("layanan/status/<str:kode>/", public.status, name="status"),
     path("layanan/status/<str:kode>/unduh/", public.unduh, name="unduh"),
+    path("layanan/status/<str:kode>/lengkapi/", lengkapi.complete, name="lengkapi"),
     path("verifikasi/<str:kode>/", public.verifikasi, name="verifikasi"),
 ]

@@ -33,11 +33,11 @@ def display_name(user) -> str:
     return user.get_full_name() or user.get_username()
 
 
-def record(permohonan, user, aksi, *, status="", catatan="", publik=False) -> Riwayat:
+def record(permohonan, user, aksi, *, status="", catatan="", publik=False, oleh="") -> Riwayat:
     return Riwayat.objects.create(
         permohonan=permohonan,
         pengguna=user,
-        oleh=display_name(user),
+        oleh=oleh or display_name(user),
         aksi=aksi,
         status=status,
         catatan=catatan,

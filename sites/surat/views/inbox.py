@@ -3,16 +3,16 @@
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.paginator import Paginator
+from django.db.models import OuterRef, Subquery
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
 
-from .. import access, deadlines, workflow
-from ..models import Lampiran, Permohonan, Surat
+from sites.core.pagination import ROWS_PER_PAGE, paginate
 
-PER_PAGE = 30
+from .. import access, deadlines, lengkapi, workflow
+from ..models import Lampiran, Permohonan, Riwayat, Surat
 
 
 class FilterForm(forms.Form):
@@ -32,7 +32,8 @@ class FilterForm(forms.Form):
 
 
 def filtered(form: FilterForm):
-    queryset = Permohonan.objects.select_related("layanan", "petugas")
+    last_step = Riwayat.objects.filter(permohonan=OuterRef("pk")).order_by("-waktu", "-pk").values("aksi")[:1]
+    queryset = Permohonan.objects.select_related("layanan", "petugas").annotate(langkah_terakhir=Subquery(last_step))
     if not form.is_valid():
         return queryset
     data = form.cleaned_data
@@ -52,10 +53,11 @@ def filtered(form: FilterForm):
 def inbox(request):
     access.require(request.user, access.HANDLE)
     form = FilterForm(request.GET or None)
-    page = Paginator(filtered(form), PER_PAGE).get_page(request.GET.get("p"))
+    page = paginate(request, filtered(form), ROWS_PER_PAGE)
     rows = [
         {
             "p": p,
+            "dilengkapi": p.langkah_terakhir == lengkapi.AKSI,
             "umur": deadlines.age_days(p),
             "batas": deadlines.target_days(p.layanan.waktu_penyelesaian if p.layanan else ""),
             "terlambat": deadlines.is_late(p),
@@ -63,7 +65,7 @@ def inbox(request):
         for p in page.object_list
     ]
     query = request.GET.copy()
-    query.pop("p", None)
+    query.pop("page", None)
     return TemplateResponse(
         request,
         "surat/admin/inbox.html",

@@ -2,11 +2,12 @@
 
 from django import forms
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
+
+from sites.core.pagination import ROWS_PER_PAGE, paginate
 
 from .. import access, workflow
 from ..models import Surat
@@ -14,7 +15,7 @@ from ..models import Surat
 
 def register(request):
     access.require(request.user, access.VIEW)
-    page = Paginator(Surat.objects.all(), 50).get_page(request.GET.get("p"))
+    page = paginate(request, Surat.objects.all(), ROWS_PER_PAGE)
     return TemplateResponse(
         request, "surat/admin/terbit.html", {"page": page, "bisa_cabut": request.user.has_perm(access.SIGN)}
     )
