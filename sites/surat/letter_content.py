@@ -86,7 +86,9 @@ def build(
     footnotes = [signature_note]
     if berlaku:
         footnotes.append(f"Surat ini berlaku sampai {tanggal_indonesia(berlaku)}.")
-    alamat = settings_row.alamat_kop or " ".join((site_settings.alamat or "").split())
+    # The site's address is written on several lines; the kop has one: lines become ", ".
+    lines = [" ".join(line.split()) for line in (site_settings.alamat or "").splitlines()]
+    alamat = settings_row.alamat_kop or ", ".join(line for line in lines if line)
     if not alamat and desa:
         alamat = f"Kantor Desa {desa.name}, Kecamatan {desa.kecamatan}, Kabupaten {desa.kabupaten} {desa.kode_pos}"
     return LetterContent(

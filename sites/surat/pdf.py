@@ -66,6 +66,12 @@ def greyscale_png(data: bytes) -> io.BytesIO | None:
         return None  # a broken logo must not stop a letter
 
 
+def signer_line(name: str) -> str:
+    """The name in capitals as letters print it, degrees after the comma as written: SUTRISNO, S.Sos."""
+    person, comma, degrees = name.partition(",")
+    return person.upper() + comma + degrees
+
+
 class Writer:
     """Paragraphs laid out by us: fpdf2's multi_cell measures every character again on every line and was
     most of a letter's rendering time; a word's width is measured once here."""
@@ -184,7 +190,7 @@ def render(content: LetterContent) -> tuple[bytes, Box]:
     pdf.set_y(box_bottom + 1)
     pdf.set_x(column_x)
     pdf.set_font("Times", "BU", 12)
-    pdf.cell(80, 6, latin1(content.penandatangan.upper()), align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(80, 6, latin1(signer_line(content.penandatangan)), align="C", new_x="LMARGIN", new_y="NEXT")
     if content.nip:
         pdf.set_x(column_x)
         pdf.set_font("Times", "", 12)

@@ -78,11 +78,18 @@ def test_the_letter_prints_the_nip_never_the_nik_and_the_verification_page_shows
     with inside(client_a):
         service = online()
         penandatangan = signer(staff("kades", "Kepala Desa"), None)
-        penandatangan.nik, penandatangan.nip = NIK, NIP
+        penandatangan.nik, penandatangan.nip, penandatangan.nama = NIK, NIP, "Sutrisno, S.Sos."
         penandatangan.save()
+        from sites.core.models import PengaturanDesa
+
+        office = PengaturanDesa.load()
+        office.alamat = "Kantor Desa Uji\nJl. Raya No. 1"
+        office.save()
         surat = issuing.issue_letter(waiting_request(service).pk, penandatangan, PASSPHRASE)
         printed = page_streams(surat.berkas.read())
     assert b"(NIP. " + NIP.encode() + b")" in printed and NIK.encode() not in printed
+    assert b"(SUTRISNO, S.Sos.)" in printed  # the name in capitals, the degree as written
+    assert b"Kantor Desa Uji, Jl. Raya No. 1" in printed  # the kop's one line from the address's lines
     page = client_a.get(f"/verifikasi/{surat.kode_verifikasi}/").text
     assert "Sutrisno" in page and NIP not in page and NIK not in page
 

@@ -23,14 +23,14 @@ class Command(BaseCommand):
     def handle(self, addrport, no_serve, **options):
         # runserver's autoreloader runs this command again in a child process: prepare only once.
         if os.environ.get(DJANGO_AUTORELOAD_ENV) != "true":
-            self.prepare()
+            self.prepare(addrport.rpartition(":")[2] or "8000")
         else:  # a reload runs changed code: pages and fragments the old code rendered must go
             for alias in settings.CACHES:
                 caches[alias].clear()
         if not no_serve:
             call_command("runserver", addrport)
 
-    def prepare(self):
+    def prepare(self, port: str):
         say = self.stdout.write
         say("Migrating the platform, the template and every desa that is behind ...")
         report = upgrade(workers=0)
@@ -52,9 +52,9 @@ class Command(BaseCommand):
             say(f"  admin: {url}/admin/  (username: {user.username})")
             if link:
                 say(f"  set the admin password once, here: {link}")
-        say(self.style.SUCCESS("Platform (list of desa): http://localhost:8000/"))
+        say(self.style.SUCCESS(f"Platform (list of desa): http://localhost:{port}/"))
         staff, link = create_staff("diskominfo", full_name="Diskominfo Tuban", superuser=True)
-        say(f"  Diskominfo console: http://localhost:8000/console/  (username: {staff.username})")
+        say(f"  Diskominfo console: http://localhost:{port}/console/  (username: {staff.username})")
         if staff.last_login is None:
             say(f"  set the console password once, here: {link}")
         say("")
