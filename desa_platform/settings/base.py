@@ -391,6 +391,12 @@ SIGNING_BSRE_USER = env.str("SIGNING_BSRE_USER", default="")
 SIGNING_BSRE_PASSWORD = env.str("SIGNING_BSRE_PASSWORD", default="")
 SIGNING_BSRE_TIMEOUT = env.float("SIGNING_BSRE_TIMEOUT", default=10.0)
 SIGNING_BSRE_TRUST_ROOTS = env.list("SIGNING_BSRE_TRUST_ROOTS", default=[])
+# PAdES B-T: an RFC 3161 timestamp from this TSA on every local-CA signature; off when empty. A TSA that does not
+# answer within SIGNING_TSA_TIMEOUT seconds leaves that letter B-B (logged) instead of refusing to sign. The
+# TSA's root certificate(s) (PEM files) let verify_pdf trust its timestamps.
+SIGNING_TSA_URL = env.str("SIGNING_TSA_URL", default="")
+SIGNING_TSA_TIMEOUT = env.float("SIGNING_TSA_TIMEOUT", default=5.0)
+SIGNING_TSA_TRUST_ROOTS = env.list("SIGNING_TSA_TRUST_ROOTS", default=[])
 # --- Monitoring (desa_platform/monitoring): where judol alerts go, and the console's address in mails ---
 MONITOR_ALERT_EMAILS = env.list("MONITOR_ALERT_EMAILS", default=[])
 MONITOR_CONSOLE_URL = env.str("MONITOR_CONSOLE_URL", default="http://localhost:8000/console/")

@@ -20,6 +20,9 @@ MAX_PDF_BYTES = 20 * 1024 * 1024
 # Room for the CMS container (an EC P-256 signature with its three certificates is ~2.5 KB): reserving it
 # spares pyHanko a dry-run signature to measure it, a third of the signing time. Bigger chains fall back.
 BYTES_RESERVED = 8192
+# A timestamp token with its TSA's certificates; a TSA embedding a longer chain makes signing fail loudly (too
+# small), not silently.
+TIMESTAMP_BYTES_RESERVED = 12288
 
 
 def to_asn1_cert(cert) -> asn1_x509.Certificate:
@@ -71,8 +74,10 @@ def sign(
     reason: str = "",
     location: str = "",
     moment: datetime | None = None,
+    timestamper=None,
 ) -> bytes:
-    """PAdES B-B over the whole file (subfilter ETSI.CAdES.detached), with a visible box on the given page."""
+    """PAdES B-B over the whole file (subfilter ETSI.CAdES.detached), with a visible box on the given page;
+    B-T when a timestamper (timestamp.py) is given."""
     writer = open_pdf(pdf)
     page, rect = check_box(box, page_count(writer))
     moment = moment or datetime.now(UTC)
@@ -88,6 +93,7 @@ def sign(
     pdf_signer = signers.PdfSigner(
         meta,
         signer=pyhanko_signer,
+        timestamper=timestamper,
         stamp_style=appearance.stamp_style(with_qr=bool(box.qr_url)),
         new_field_spec=fields.SigFieldSpec(sig_field_name=field_name, on_page=page, box=rect),
     )
@@ -95,5 +101,7 @@ def sign(
     if box.qr_url:
         params["url"] = box.qr_url
     reserved = BYTES_RESERVED if sum(len(c.dump()) for c in pyhanko_signer.cert_registry) < 4096 else None
+    if reserved and timestamper is not None:
+        reserved += TIMESTAMP_BYTES_RESERVED
     out = pdf_signer.sign_pdf(writer, appearance_text_params=params, bytes_reserved=reserved)
     return out.getvalue()

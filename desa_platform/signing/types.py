@@ -46,3 +46,4 @@ class VerificationResult:
     kind: str = ""  # "lokal" | "bsre" | "" (unknown issuer)
     reasons: list[str] = field(default_factory=list)  # Indonesian, why it is not "sah"
     desa_schema: str = ""  # the desa whose intermediate issued the signer's certificate (lokal only)
+    timestamped_at: datetime | None = None  # PAdES B-T: the time a trusted TSA vouches for, if any

@@ -67,6 +67,11 @@ def bsre_roots() -> tuple[asn1_x509.Certificate, ...]:
     return _bsre_roots(tuple(str(p) for p in paths))
 
 
+def tsa_roots() -> tuple[asn1_x509.Certificate, ...]:
+    paths = settings.SIGNING_TSA_TRUST_ROOTS or []
+    return _bsre_roots(tuple(str(p) for p in paths))
+
+
 def _name_attribute(cert: asn1_x509.Certificate, attribute: str) -> str:
     value = cert.subject.native.get(attribute, "")
     return value[-1] if isinstance(value, list) else str(value or "")
@@ -96,13 +101,22 @@ def verify(pdf: bytes) -> VerificationResult:
     trust_reasons: list[str] = []
     for index, embedded in enumerate(signatures):
         context = ValidationContext(trust_roots=[root, *extra], allow_fetching=False, revocation_mode="soft-fail")
+        # The TSA's roots vouch for timestamps only, never for a signer's certificate.
+        ts_context = ValidationContext(
+            trust_roots=[root, *extra, *tsa_roots()], allow_fetching=False, revocation_mode="soft-fail"
+        )
         try:
-            status = validate_pdf_signature(embedded, context)
+            status = validate_pdf_signature(embedded, context, ts_validation_context=ts_context)
         except Exception as error:  # noqa: BLE001 - a crafted signature must give a reason, not a 500
             logger.info("signature %s could not be validated: %s", index, type(error).__name__)
             intact = trusted = False
             continue
         intact &= bool(status.intact and status.valid)
+        stamp = status.timestamp_validity
+        if stamp is not None and not (stamp.intact and stamp.valid):
+            intact = False  # a timestamp token that does not match the signature was tampered with
+        elif stamp is not None and stamp.trusted and index == len(signatures) - 1:
+            result.timestamped_at = stamp.timestamp
         if not status.trusted:
             trusted = False
             # no chain to our root at all is "not issued by the platform"; a chain with a problem says which

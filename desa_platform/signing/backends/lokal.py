@@ -1,6 +1,6 @@
 """The platform's own CA as a signer: the key never leaves this process, the signer's passphrase unlocks its use."""
 
-from .. import ca, pades, passphrase, second_factor
+from .. import ca, pades, passphrase, second_factor, timestamp
 from ..crypto import fingerprint
 from ..types import SignatureBox, Signer, SigningError
 
@@ -38,4 +38,11 @@ def sign(
         )
     row = ca.refresh_certificate(row, signer)
     cert, chain = ca.chain_for(row)
-    return pades.sign(pdf, _pyhanko_signer(row, cert, chain), signer, box, reason=reason, location=location)
+    pyhanko_signer = _pyhanko_signer(row, cert, chain)
+    stamper = timestamp.timestamper()
+    if stamper is not None:
+        try:
+            return pades.sign(pdf, pyhanko_signer, signer, box, reason=reason, location=location, timestamper=stamper)
+        except timestamp.FAILURES as error:
+            timestamp.failed(error)
+    return pades.sign(pdf, pyhanko_signer, signer, box, reason=reason, location=location)
