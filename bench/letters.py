@@ -129,7 +129,7 @@ def main(total: int, processes: int) -> None:
             issuing.render_letter(
                 sample,
                 penandatangan,
-                nomor="400.9.5/001/X/XII/2026",
+                nomor="400.9.14/001/X/XII/2026",
                 tanggal=timezone.localdate(),
                 kode="bench",
                 kind=kind,

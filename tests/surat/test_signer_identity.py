@@ -115,13 +115,25 @@ def bsre(settings, tmp_path):
         yield running
 
 
-def test_bsre_signs_with_the_signers_nik(client_a, bsre):
+def test_bsre_signs_with_the_signers_nik_from_the_desk(client_a, bsre):
     with inside(client_a):
         service = online()
         kades = staff("kades", "Kepala Desa")
-        penandatangan = Penandatangan.objects.create(pengguna=kades, nama="Sutrisno", nik=NIK, nip=NIP)
-        surat = issuing.issue_letter(waiting_request(service).pk, penandatangan, BSRE_PASSPHRASE)
-    (sent,) = bsre.requests
+        Penandatangan.objects.create(pengguna=kades, nama="Sutrisno", nik=NIK, nip=NIP)
+        permohonan = waiting_request(service)
+    login(client_a, kades)
+    desk = client_a.get(reverse("surat_admin:meja"))
+    assert desk.status_code == 200 and "Passphrase BSrE" in desk.text
+    assert NIK not in desk.text and "3523••••••••0003" in desk.text
+    wrong = client_a.post(reverse("surat_admin:meja"), {"pilih": [permohonan.pk], "passphrase": "x", "yakin": "on"})
+    assert wrong.status_code == 400 and "Passphrase anda salah" in wrong.text  # BSrE's own words
+    signed = client_a.post(
+        reverse("surat_admin:meja"), {"pilih": [permohonan.pk], "passphrase": BSRE_PASSPHRASE, "yakin": "on"}
+    )
+    assert signed.status_code == 302
+    with inside(client_a):
+        surat = Surat.objects.get()
+    sent = bsre.requests[-1]
     assert sent["fields"]["nik"] == NIK and NIP not in sent["fields"].values()
     assert surat.jenis_tanda_tangan == "bsre"
     page = client_a.get(f"/verifikasi/{surat.kode_verifikasi}/").text

@@ -70,10 +70,12 @@ class SignForm(forms.Form):
         error_messages={"required": "Centang pernyataan bahwa Anda sudah membaca suratnya."},
     )
 
-    def __init__(self, *args, choices, totp=False, **kwargs):
+    def __init__(self, *args, choices, totp=False, bsre=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["pilih"].choices = choices
         self.totp = totp
+        if bsre:
+            self.fields["passphrase"].label = "Passphrase BSrE"
         if not totp:
             del self.fields["kode"]
 
@@ -102,7 +104,8 @@ def desk(request):
     items = list(waiting())
     choices = [(str(p.pk), str(p)) for p in items]
     totp = signing.can_confirm_with_totp(request.user)
-    form = SignForm(request.POST or None, choices=choices, totp=totp)
+    bsre = signing.backend_kind() == "bsre"
+    form = SignForm(request.POST or None, choices=choices, totp=totp, bsre=bsre)
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -118,7 +121,7 @@ def desk(request):
                 messages.error(request, message)
             if done:
                 return redirect("surat_admin:meja")
-            form = SignForm(request.POST, choices=choices, totp=totp)
+            form = SignForm(request.POST, choices=choices, totp=totp, bsre=bsre)
             form.is_valid()
         status = 400
     return TemplateResponse(
