@@ -158,8 +158,13 @@ def main(total: int, processes: int) -> None:
     )
     slices = [(pks[i::processes], penandatangan_pk) for i in range(processes)]
     started = time.perf_counter()
-    with multiprocessing.get_context("spawn").Pool(processes) as pool:
+    pool = multiprocessing.get_context("spawn").Pool(processes)
+    try:
         done = sum(pool.map(worker, slices))
+    finally:
+        # close + join, not the context manager's terminate(): a SIGTERM'd worker prints its exit handlers' noise
+        pool.close()
+        pool.join()
     wall = time.perf_counter() - started
 
     with tenant_context(desa):
