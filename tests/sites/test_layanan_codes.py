@@ -18,11 +18,16 @@ def code(slug):
 
 def test_old_wrong_defaults_move_and_a_desas_own_code_stays(client_a):
     with client_a.schema():
+        kematian = ServicePage.objects.get(slug="surat-keterangan-kematian")
+        kematian.kode_klasifikasi = "400.12.3.2"
+        kematian.save_revision()  # the editor opens the latest revision: it must not bring the old code back
         ServicePage.objects.filter(slug="surat-keterangan-kematian").update(kode_klasifikasi="400.12.3.2")
         ServicePage.objects.filter(slug="surat-keterangan-tidak-mampu").update(kode_klasifikasi="400.9.5")
         ServicePage.objects.filter(slug="pengantar-pindah").update(kode_klasifikasi="474.1")  # the desa's own
         fix.forwards(apps, None)
         assert code("surat-keterangan-kematian") == "400.12.3.1"  # Kelahiran dan Kematian, not Perkawinan
+        kematian.refresh_from_db()
+        assert kematian.get_latest_revision_as_object().kode_klasifikasi == "400.12.3.1"
         assert code("surat-keterangan-tidak-mampu") == "400.9.14"  # Penanggulangan Kemiskinan, not NAPZA
         assert code("pengantar-pindah") == "474.1"
 

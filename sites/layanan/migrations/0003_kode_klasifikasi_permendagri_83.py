@@ -1,6 +1,7 @@
 """The first defaults of five services' classification codes named the wrong rincian of Permendagri 83/2022
 (e.g. kematian under 400.12.3.2 Perkawinan dan Perceraian, pindah under 400.12.2.4 Pendataan Penduduk Rentan).
-A service still carrying exactly the old default gets the corrected one; a code a desa typed itself is kept."""
+A service still carrying exactly the old default gets the corrected one; a code a desa typed itself is kept. The
+page's latest revision is corrected too: the editor opens that, and saving it would bring the old code back."""
 
 from django.db import migrations
 
@@ -15,19 +16,27 @@ FIXES = {
 }
 
 
-def forwards(apps, schema_editor):
+def _move(apps, pairs):
     ServicePage = apps.get_model("layanan", "ServicePage")
-    for slug, (old, new) in FIXES.items():
-        ServicePage.objects.filter(slug=slug, kode_klasifikasi=old).update(kode_klasifikasi=new)
+    Revision = apps.get_model("wagtailcore", "Revision")
+    for slug, (old, new) in pairs:
+        pages = ServicePage.objects.filter(slug=slug, kode_klasifikasi=old)
+        for revision in Revision.objects.filter(pk__in=pages.values("latest_revision_id")):
+            if (revision.content or {}).get("kode_klasifikasi") == old:
+                revision.content["kode_klasifikasi"] = new
+                revision.save(update_fields=["content"])
+        pages.update(kode_klasifikasi=new)
+
+
+def forwards(apps, schema_editor):
+    _move(apps, FIXES.items())
 
 
 def backwards(apps, schema_editor):
-    ServicePage = apps.get_model("layanan", "ServicePage")
-    for slug, (old, new) in FIXES.items():
-        ServicePage.objects.filter(slug=slug, kode_klasifikasi=new).update(kode_klasifikasi=old)
+    _move(apps, [(slug, (new, old)) for slug, (old, new) in FIXES.items()])
 
 
 class Migration(migrations.Migration):
-    dependencies = [("layanan", "0002_online_requests")]
+    dependencies = [("layanan", "0002_online_requests"), ("wagtailcore", "0098_apitoken")]
 
     operations = [migrations.RunPython(forwards, backwards)]
