@@ -1,5 +1,8 @@
 """Every kind of office gets its own default site: its tree, its words, its sections; every page of it renders in
-every theme; a kecamatan lists its desa and kelurahan and their news from the public headline index."""
+every theme; a kecamatan lists its desa and kelurahan and their news from the public headline index.
+
+Over 300 lines on purpose: every test here shares the module's one provisioned office of each kind.
+"""
 
 import datetime
 import re
