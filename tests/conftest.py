@@ -3,6 +3,7 @@
 import pytest
 from django.conf import settings
 from django.core.cache import caches
+from django.core.files.storage import storages
 from django.db import connection
 from django.test import Client
 from django_tenants.utils import tenant_context
@@ -87,6 +88,17 @@ def empty_caches():
     # A domain or theme change is rolled back with its test's transaction; the routing table built meanwhile
     # in this process is not.
     routing.forget_local()
+
+
+@pytest.fixture
+def folders(settings, tmp_path):
+    """Backups and uploads in this test's own folder (the path is returned), never in var/."""
+    settings.DESA_BACKUP_DIR = tmp_path / "backups"
+    settings.MEDIA_ROOT = tmp_path / "media"
+    # django-tenants' storage caches the media root and misses the setting change (its signal handler is broken).
+    storages["default"].__dict__.pop("relative_media_root", None)
+    yield tmp_path
+    storages["default"].__dict__.pop("relative_media_root", None)
 
 
 @pytest.fixture
