@@ -5,34 +5,14 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.files.storage import storages
 from django.db import connection
-from django.test import Client
-from django_tenants.utils import tenant_context
 
 from desa_platform import bootstrap
 from desa_platform.pagecache import memo
 from desa_platform.tenancy import routing, template_schema
 from desa_platform.tenancy.models import Desa
-from desa_platform.tenancy.services.provisioning import DesaSpec, create_desa, delete_desa
+from desa_platform.tenancy.services.provisioning import create_desa, delete_desa
 
-DESA_A = DesaSpec(
-    slug="uji-a",
-    name="Uji A",
-    domains=["uji-a.test"],
-    kecamatan="Jenu",
-    kabupaten="Tuban",
-    provinsi="Jawa Timur",
-    kode_pos="62352",
-)
-DESA_B = DesaSpec(
-    slug="uji-b",
-    name="Uji B",
-    domains=["uji-b.test"],
-    aliases=["www.uji-b.test"],
-    kecamatan="Jenu",
-    kabupaten="Tuban",
-    provinsi="Jawa Timur",
-    kode_pos="62352",
-)
+from .tenants import DESA_A, DESA_B, DesaClient
 
 
 def pytest_configure(config):
@@ -109,21 +89,6 @@ def desa_a(db) -> Desa:
 @pytest.fixture
 def desa_b(db) -> Desa:
     return Desa.objects.get(slug=DESA_B.slug)
-
-
-class DesaClient(Client):
-    """A test client bound to one desa's host; `schema()` runs ORM code inside that desa.
-
-    `schema()` is django-tenants' tenant_context (not schema_context): the connection then knows the desa itself,
-    so current_desa() and the theme answer inside the block as they do in a request."""
-
-    def __init__(self, desa: Desa, **kwargs):
-        self.desa = desa
-        self.host = desa.domains.get(is_primary=True).domain
-        super().__init__(HTTP_HOST=self.host, **kwargs)
-
-    def schema(self):
-        return tenant_context(self.desa)
 
 
 @pytest.fixture

@@ -14,8 +14,8 @@ from desa_platform.portal.models import Headline
 from desa_platform.tenancy.models import Desa
 from desa_platform.tenancy.services.lifecycle import suspend
 from desa_platform.tenancy.services.provisioning import DesaSpec, create_desa
-from tests.conftest import DesaClient
 from tests.sites import home_page, publish, text
+from tests.tenants import DesaClient
 from tests.themes.helpers import use_theme
 
 pytestmark = pytest.mark.django_db

@@ -185,7 +185,7 @@ def test_offices_from_csv_get_their_kind_an_office_domain_and_a_mailed_or_sheet_
     sheet = admins.sheet_csv(rows)
     assert sheet.startswith("\ufeffnama,jenis") and palang.tautan in sheet and "berlaku sampai" in sheet
     # the link in the sheet opens the set-password form of that office only
-    from tests.conftest import DesaClient
+    from tests.tenants import DesaClient
 
     client = DesaClient(offices[1])
     path = palang.tautan.split(palang.situs.rstrip("/"), 1)[1]
