@@ -21,9 +21,17 @@ def pytest_configure(config):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(request, django_test_environment, django_db_blocker, django_db_keepdb, django_db_createdb):
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_modify_db_settings,
+):
     """pytest-django's database setup, but always for `default` (tests that talk to a live server over HTTP
-    carry no django_db mark yet need the database), without serializing its contents (no test asks for it)."""
+    carry no django_db mark yet need the database), without serializing its contents (no test asks for it).
+    django_db_modify_db_settings gives each pytest-xdist worker its own test database."""
     from django.test.utils import setup_databases, teardown_databases
 
     keepdb = django_db_keepdb and not django_db_createdb
