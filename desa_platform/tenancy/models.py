@@ -127,6 +127,7 @@ class AuditLog(models.Model):
         OPERATOR_REVOKE = "operator-revoke", "Mencabut akses operator kecamatan"
         OPERATOR_ENTER = "operator-enter", "Masuk admin desa (operator kecamatan)"
         OPERATOR_DENIED = "operator-denied", "Akses operator kecamatan ditolak"
+        OUTBOX_RETRY = "surel-ulang", "Mengirim ulang surel yang gagal"
 
     at = models.DateTimeField("waktu", auto_now_add=True, db_index=True)
     actor = models.CharField("pelaku", max_length=150, help_text="Nama pengguna staf, atau cli:<pengguna sistem>.")
