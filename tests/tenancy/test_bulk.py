@@ -138,7 +138,8 @@ def test_bulk_by_kecamatan_gives_kelurahan_their_own_kind_and_site(desa_a):
     assert karang.domains == ["kelurahan-karang.tubankab.go.id"]
     assert next(s for s in specs if s.name == "Boto").domains == ["boto.desa.id"]
     chosen = [karang, next(s for s in specs if s.name == "Boto"), next(s for s in specs if s.kind == "kecamatan")]
-    assert [o.state for o in bulk.run(chosen)] == ["dibuat"] * 3
+    outcomes = bulk.run(chosen)
+    assert [o.state for o in outcomes] == ["dibuat"] * 3, [o.message for o in outcomes]
     kelurahan = Desa.objects.get(kode_wilayah="35.23.15.1006")
     assert (kelurahan.kind, kelurahan.display_name) == ("kelurahan", "Kelurahan Karang")
     assert Desa.objects.get(slug="kecamatan-semanding").kode_wilayah == "35.23.15"
