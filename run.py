@@ -2,7 +2,7 @@
 """Bootstrap for a fresh clone: needs only Python 3.11+.
 
     python3 run.py up      set up and serve the pilot (Socorejo) on http://socorejo.localhost:8000/
-    python3 run.py test    set up and run every test
+    python3 run.py test    set up and run every test (on every core; `run.py test tests/x.py` runs those alone)
     python3 run.py stop    stop an embedded PostgreSQL left behind (only after a kill -9 or a crash)
 
 It makes `.venv/`, installs the pinned `requirements.txt` there (again only when the file changes),
@@ -51,7 +51,9 @@ def main(argv: list[str]) -> int:
     python = ensure_environment()
     command, *rest = argv or ["up"]
     if command == "test":
-        args = [str(python), "-m", "pytest", *rest]
+        # The whole suite runs on every core (pytest-xdist, one test database a worker); a chosen test runs alone.
+        workers = [] if rest else ["-n", str(min(4, os.cpu_count() or 1))]
+        args = [str(python), "-m", "pytest", *workers, *rest]
     elif command == "stop":
         args = [str(python), "-m", "desa_platform.embedded_db", "stop"]
     else:

@@ -11,6 +11,8 @@ in one desa every second. Phases: baseline; mail server stalls; PostgreSQL conne
 (pg_terminate_backend); Redis refusing connections for 30 s; a restore of one desa (console path: safety backup,
 maintenance); recovery. Prints requests and 5xx per phase, writes confirmed vs stored, duplicates, recovery.
 Not a test: figures go to bench/README.md.
+
+One script, over 300 lines on purpose: the phases share the load generator and the write ledger they check.
 """
 
 import argparse

@@ -18,6 +18,8 @@ process group and port, production settings, deploy/gunicorn.conf.py), and nginx
     into requests started before the kill (in flight) and after it (must be 0).
 Every contact post comes from its own loopback address (127.0.x.y), so the form's rate limit (5 an hour per
 visitor address, counted in the shared Redis) counts each as a different resident, as on a real day.
+
+One script, over 300 lines on purpose: the nodes, nginx, S3 and the three proofs are one run read top to bottom.
 """
 
 import argparse

@@ -21,6 +21,9 @@ page, a news article, a service page, the search page and a 404 are measured:
   (at 360 px also with the phone menu open: `-360-menu.png`, axe-core run again with it open);
 - the first screen of a 360×740 phone: the main heading's top edge above half the screen height, on these pages
   and on every other page of the sitemap (every page type).
+
+One script, over 300 lines on purpose: serving, the npm tools and the budgets it checks are one proof read top to
+bottom.
 """
 
 import argparse

@@ -21,6 +21,11 @@ errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
 proc_name = "desa-digital"
+# gunicorn's control socket (gunicornc) sits at one path per user ($HOME/.gunicorn/gunicorn.ctl): a second
+# instance on the same machine (two nodes, a test server beside the service) would fight over it. systemd
+# manages our processes, so it stays off unless a path is given.
+control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET", "")
+control_socket_disable = not control_socket
 
 
 def post_fork(server, worker):

@@ -3,35 +3,16 @@
 import pytest
 from django.conf import settings
 from django.core.cache import caches
+from django.core.files.storage import storages
 from django.db import connection
-from django.test import Client
-from django_tenants.utils import tenant_context
 
 from desa_platform import bootstrap
 from desa_platform.pagecache import memo
 from desa_platform.tenancy import routing, template_schema
 from desa_platform.tenancy.models import Desa
-from desa_platform.tenancy.services.provisioning import DesaSpec, create_desa, delete_desa
+from desa_platform.tenancy.services.provisioning import create_desa, delete_desa
 
-DESA_A = DesaSpec(
-    slug="uji-a",
-    name="Uji A",
-    domains=["uji-a.test"],
-    kecamatan="Jenu",
-    kabupaten="Tuban",
-    provinsi="Jawa Timur",
-    kode_pos="62352",
-)
-DESA_B = DesaSpec(
-    slug="uji-b",
-    name="Uji B",
-    domains=["uji-b.test"],
-    aliases=["www.uji-b.test"],
-    kecamatan="Jenu",
-    kabupaten="Tuban",
-    provinsi="Jawa Timur",
-    kode_pos="62352",
-)
+from .tenants import DESA_A, DESA_B, DesaClient
 
 
 def pytest_configure(config):
@@ -40,9 +21,17 @@ def pytest_configure(config):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(request, django_test_environment, django_db_blocker, django_db_keepdb, django_db_createdb):
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_modify_db_settings,
+):
     """pytest-django's database setup, but always for `default` (tests that talk to a live server over HTTP
-    carry no django_db mark yet need the database), without serializing its contents (no test asks for it)."""
+    carry no django_db mark yet need the database), without serializing its contents (no test asks for it).
+    django_db_modify_db_settings gives each pytest-xdist worker its own test database."""
     from django.test.utils import setup_databases, teardown_databases
 
     keepdb = django_db_keepdb and not django_db_createdb
@@ -90,6 +79,17 @@ def empty_caches():
 
 
 @pytest.fixture
+def folders(settings, tmp_path):
+    """Backups and uploads in this test's own folder (the path is returned), never in var/."""
+    settings.DESA_BACKUP_DIR = tmp_path / "backups"
+    settings.MEDIA_ROOT = tmp_path / "media"
+    # django-tenants' storage caches the media root and misses the setting change (its signal handler is broken).
+    storages["default"].__dict__.pop("relative_media_root", None)
+    yield tmp_path
+    storages["default"].__dict__.pop("relative_media_root", None)
+
+
+@pytest.fixture
 def desa_a(db) -> Desa:
     return Desa.objects.get(slug=DESA_A.slug)
 
@@ -97,21 +97,6 @@ def desa_a(db) -> Desa:
 @pytest.fixture
 def desa_b(db) -> Desa:
     return Desa.objects.get(slug=DESA_B.slug)
-
-
-class DesaClient(Client):
-    """A test client bound to one desa's host; `schema()` runs ORM code inside that desa.
-
-    `schema()` is django-tenants' tenant_context (not schema_context): the connection then knows the desa itself,
-    so current_desa() and the theme answer inside the block as they do in a request."""
-
-    def __init__(self, desa: Desa, **kwargs):
-        self.desa = desa
-        self.host = desa.domains.get(is_primary=True).domain
-        super().__init__(HTTP_HOST=self.host, **kwargs)
-
-    def schema(self):
-        return tenant_context(self.desa)
 
 
 @pytest.fixture

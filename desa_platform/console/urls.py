@@ -41,6 +41,8 @@ urlpatterns = [
     path("cadangan/<str:name>", views.backup_download, name="backup-download"),
     path("versi/", views.versions, name="versions"),
     path("audit/", views.audit_log, name="audit"),
+    path("surel/", views.outbox_list, name="outbox"),
+    path("surel/kirim-ulang/", views.outbox_retry, name="outbox-retry"),
     path("staf/", views.staff_list, name="staff"),
     path("staf/<str:username>/aktif/", views.staff_active, name="staff-active"),
 ]

@@ -3,6 +3,9 @@
 Importing this starts nothing and creates nothing (as cookiecutter-django's config/settings/base.py): the
 embedded PostgreSQL and the folders are the entry points' job (desa_platform/bootstrap.py). Each default lives
 here once; code reads `settings.X`, never `getattr(settings, "X", default)`.
+
+Over 300 lines on purpose: one file, so a setting and its default are found with one search and a profile's override
+is never hidden in a third module.
 """
 
 from pathlib import Path

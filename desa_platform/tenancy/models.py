@@ -127,6 +127,7 @@ class AuditLog(models.Model):
         OPERATOR_REVOKE = "operator-revoke", "Mencabut akses operator kecamatan"
         OPERATOR_ENTER = "operator-enter", "Masuk admin desa (operator kecamatan)"
         OPERATOR_DENIED = "operator-denied", "Akses operator kecamatan ditolak"
+        OUTBOX_RETRY = "surel-ulang", "Mengirim ulang surel yang gagal"
 
     at = models.DateTimeField("waktu", auto_now_add=True, db_index=True)
     actor = models.CharField("pelaku", max_length=150, help_text="Nama pengguna staf, atau cli:<pengguna sistem>.")
@@ -253,3 +254,25 @@ class OperatorKecamatan(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+
+class TimerRun(models.Model):
+    """One period's run of a platform timer (backups, digest, scans): the unique row makes it run once per period
+    however many app nodes fire the same systemd timer (desa_platform/tenancy/services/timers.py)."""
+
+    name = models.CharField(max_length=60, help_text="Nama tugas berkala, mis. 'cadangan'.")
+    period_start = models.DateTimeField(help_text="Awal periode yang dijalankan.")
+    node = models.CharField(max_length=120, help_text="Mesin yang menjalankannya.")
+    started_at = models.DateTimeField(help_text="Kapan mulai (diperbarui bila diambil alih dari mesin yang macet).")
+    finished_at = models.DateTimeField(null=True, blank=True, help_text="Kapan selesai; kosong bila masih berjalan.")
+    ok = models.BooleanField(null=True, help_text="Berhasil atau tidak; kosong bila belum selesai.")
+    error = models.TextField(blank=True, help_text="Galat bila gagal.")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["name", "period_start"], name="timer_run_once_per_period")]
+        ordering = ["-period_start"]
+        verbose_name = "tugas berkala"
+        verbose_name_plural = "tugas berkala"
+
+    def __str__(self):
+        return f"{self.name} {self.period_start:%Y-%m-%d %H:%M} di {self.node}"

@@ -1,6 +1,6 @@
 """Berita: the desa's news, with categories, tags, a month archive and an RSS feed (see feeds.py).
 
-Kept as one module (a little over 300 lines): the index page's routes (category, tag, month archive) and the
+Kept as one module, over 300 lines on purpose: the index page's routes (category, tag, month archive) and the
 article page's related-articles query read each other's fields and are easiest to follow side by side.
 """
 

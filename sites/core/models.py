@@ -241,11 +241,13 @@ class DataContoh(models.Model):
     """A piece of the pilot's sample content (figures, names, contact details). Residents never see this mark;
     the admin's dashboard lists what is still sample so the desa replaces it (sites/core/sample.py)."""
 
-    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE, related_name="+")
-    object_id = models.CharField(max_length=64)
-    keterangan = models.CharField("keterangan", max_length=200)
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+", help_text="Jenis isi yang ditandai."
+    )
+    object_id = models.CharField(max_length=64, help_text="Nomor isi yang ditandai.")
+    keterangan = models.CharField("keterangan", max_length=200, help_text="Apa yang masih contoh, untuk dasbor.")
     # The object's fields when the pilot wrote it (for models without revisions: settings); changed -> not sample.
-    sidik = models.CharField(max_length=64, blank=True)
+    sidik = models.CharField(max_length=64, blank=True, help_text="Sidik isi saat ditulis pilot.")
 
     class Meta:
         unique_together = [("content_type", "object_id")]

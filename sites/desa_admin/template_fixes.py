@@ -29,6 +29,10 @@ LITERALS = {
     ],
     # A yes/no column (users' "aktif", perangkat's "masih menjabat") is spoken as Python's True/False/None.
     "wagtailadmin/tables/boolean_cell.html": [("value|stringformat:'s'", 'value|yesno:"Ya,Tidak,Tidak diketahui"')],
+    # A page the platform published (the default tree, the pilot, a restore) has no user: "None" in the reports.
+    "wagtailadmin/shared/user_avatar.html": [
+        ("{% if not username %}{{ user }}", '{% if not username %}{{ user|default:"sistem" }}')
+    ],
 }
 
 

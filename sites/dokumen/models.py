@@ -4,25 +4,22 @@ has no APBDes of its own), an OPD's planning and performance documents (renstra,
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
-from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from sites.core import rich_text
-from sites.core.models import BasePage
+from sites.core.models import BasePage, SectionIndexPage, intro_field
 
 
-class DokumenIndexPage(BasePage):
-    intro = RichTextField("pengantar", blank=True, features=rich_text.SIMPLE)
+class DokumenIndexPage(SectionIndexPage):
+    """The office's documents (DPA, renstra, renja, LKjIP…), grouped by kind, newest first."""
 
-    content_panels = BasePage.content_panels + [
-        FieldPanel("intro"),
+    intro = intro_field("Teks singkat di atas daftar dokumen.")
+
+    content_panels = SectionIndexPage.content_panels + [
         InlinePanel("dokumen", label="Dokumen", heading="Daftar dokumen (terbaru di atas)"),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = []
-    max_count = 1
 
     class Meta:
         verbose_name = "daftar dokumen"
@@ -50,7 +47,9 @@ class Dokumen(Orderable):
 
     page = ParentalKey(DokumenIndexPage, on_delete=models.CASCADE, related_name="dokumen")
     judul = models.CharField("judul", max_length=200, help_text="Mis. 'DPA Kelurahan Latsari Tahun 2026'.")
-    jenis = models.CharField("jenis", max_length=12, choices=Jenis.choices, default=Jenis.LAINNYA)
+    jenis = models.CharField(
+        "jenis", max_length=12, choices=Jenis.choices, default=Jenis.LAINNYA, help_text="Pengelompokan."
+    )
     tahun = models.PositiveSmallIntegerField("tahun", help_text="Tahun anggaran atau tahun awal periode.")
     berkas = models.ForeignKey(
         "wagtaildocs.Document",
@@ -59,8 +58,11 @@ class Dokumen(Orderable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text="Berkas PDF yang diunggah di menu Dokumen.",
     )
-    keterangan = models.CharField("keterangan", max_length=300, blank=True)
+    keterangan = models.CharField(
+        "keterangan", max_length=300, blank=True, help_text="Mis. nomor dan tanggal pengesahan."
+    )
 
     panels = [
         FieldPanel("judul"),

@@ -13,25 +13,24 @@ from wagtail.search import index
 
 from sites.core import rich_text
 from sites.core.kinds import OPD, ForKinds
-from sites.core.models import BasePage
+from sites.core.models import BasePage, SectionIndexPage, intro_field
 
 LIST_FEATURES = rich_text.SIMPLE
 
 
-def component(label: str, help_text: str = "") -> RichTextField:
+def component(label: str, help_text: str) -> RichTextField:
     return RichTextField(label, blank=True, features=LIST_FEATURES, help_text=help_text)
 
 
-class LayananPublikIndexPage(ForKinds, BasePage):
+class LayananPublikIndexPage(ForKinds, SectionIndexPage):
+    """'Layanan publik': the OPD's services, each a StandarPelayananPage below it."""
+
     kinds = (OPD,)
 
-    intro = RichTextField("pengantar", blank=True, features=rich_text.SIMPLE)
+    intro = intro_field("Teks singkat di atas daftar layanan: siapa yang dilayani dan bagaimana mengajukannya.")
 
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["opd.StandarPelayananPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = "daftar layanan publik"
@@ -46,21 +45,27 @@ class StandarPelayananPage(BasePage):
 
     ringkasan = models.TextField("ringkasan", max_length=400, help_text="Satu-dua kalimat: layanan apa ini.")
     # Service delivery components (komponen proses penyampaian pelayanan)
-    persyaratan = component("persyaratan")
-    prosedur = component("sistem, mekanisme dan prosedur")
-    jangka_waktu = models.CharField("jangka waktu penyelesaian", max_length=200, blank=True)
+    persyaratan = component("persyaratan", "Dokumen atau syarat yang harus dibawa pemohon, satu per baris.")
+    prosedur = component("sistem, mekanisme dan prosedur", "Langkah dari pemohon datang sampai layanan selesai.")
+    jangka_waktu = models.CharField(
+        "jangka waktu penyelesaian", max_length=200, blank=True, help_text="Mis. '3 hari kerja sejak berkas lengkap'."
+    )
     biaya = models.CharField("biaya/tarif", max_length=200, blank=True, help_text="Tulis 'Gratis' bila tanpa biaya.")
-    produk = component("produk pelayanan")
-    pengaduan = component("penanganan pengaduan, saran dan masukan")
+    produk = component("produk pelayanan", "Apa yang diterima pemohon, mis. surat izin atau sertifikat.")
+    pengaduan = component(
+        "penanganan pengaduan, saran dan masukan", "Ke mana dan bagaimana warga menyampaikan pengaduan atau saran."
+    )
     # Service management components (komponen proses pengelolaan pelayanan di internal organisasi)
-    dasar_hukum = component("dasar hukum")
-    sarana = component("sarana, prasarana dan/atau fasilitas")
-    kompetensi = component("kompetensi pelaksana")
-    pengawasan = component("pengawasan internal")
-    jumlah_pelaksana = models.CharField("jumlah pelaksana", max_length=100, blank=True)
-    jaminan = component("jaminan pelayanan")
-    keamanan = component("jaminan keamanan dan keselamatan pelayanan")
-    evaluasi = component("evaluasi kinerja pelaksana")
+    dasar_hukum = component("dasar hukum", "Peraturan yang menjadi dasar layanan ini.")
+    sarana = component("sarana, prasarana dan/atau fasilitas", "Ruang, peralatan dan fasilitas yang dipakai melayani.")
+    kompetensi = component("kompetensi pelaksana", "Pengetahuan dan keahlian yang harus dimiliki petugas.")
+    pengawasan = component("pengawasan internal", "Siapa yang mengawasi mutu layanan, mis. atasan langsung.")
+    jumlah_pelaksana = models.CharField(
+        "jumlah pelaksana", max_length=100, blank=True, help_text="Mis. '2 orang petugas loket'."
+    )
+    jaminan = component("jaminan pelayanan", "Janji kepastian layanan sesuai standar ini.")
+    keamanan = component("jaminan keamanan dan keselamatan pelayanan", "Bagaimana data dan keselamatan pemohon dijaga.")
+    evaluasi = component("evaluasi kinerja pelaksana", "Kapan dan bagaimana kinerja petugas dinilai.")
 
     # (field, label) in the order of Permenpan RB 15/2014's appendix: what the page shows, and in that order.
     PENYAMPAIAN = [
@@ -111,18 +116,17 @@ class StandarPelayananPage(BasePage):
         return self.components(self.PENGELOLAAN)
 
 
-class SurveiKepuasanPage(ForKinds, BasePage):
+class SurveiKepuasanPage(ForKinds, SectionIndexPage):
+    """The results of the survei kepuasan masyarakat, one row per period."""
+
     kinds = (OPD,)
 
-    intro = RichTextField("pengantar", blank=True, features=rich_text.SIMPLE)
+    intro = intro_field("Teks singkat di atas hasil survei: cara survei dilakukan.")
 
-    content_panels = BasePage.content_panels + [
-        FieldPanel("intro"),
+    content_panels = SectionIndexPage.content_panels + [
         InlinePanel("hasil", label="Hasil survei", heading="Hasil per periode (terbaru di atas)"),
     ]
-    parent_page_types = ["home.HomePage"]
     subpage_types = []
-    max_count = 1
 
     class Meta:
         verbose_name = "survei kepuasan masyarakat"
@@ -139,8 +143,10 @@ class HasilSurvei(Orderable):
         validators=[MinValueValidator(Decimal("25")), MaxValueValidator(Decimal("100"))],
         help_text="Indeks Kepuasan Masyarakat, 25–100.",
     )
-    responden = models.PositiveIntegerField("jumlah responden")
-    catatan = models.CharField("catatan/tindak lanjut", max_length=300, blank=True)
+    responden = models.PositiveIntegerField("jumlah responden", help_text="Banyaknya warga yang mengisi survei.")
+    catatan = models.CharField(
+        "catatan/tindak lanjut", max_length=300, blank=True, help_text="Perbaikan yang dilakukan setelah survei."
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("periode"), FieldPanel("nilai"), FieldPanel("responden")]),

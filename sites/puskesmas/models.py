@@ -10,7 +10,7 @@ from wagtail.search import index
 
 from sites.core import rich_text
 from sites.core.kinds import PUSKESMAS, ForKinds
-from sites.core.models import BasePage
+from sites.core.models import BasePage, SectionIndexPage, intro_field
 
 
 class Hari(models.IntegerChoices):
@@ -29,12 +29,12 @@ def jam_range(mulai, selesai) -> str:
     return f"{mulai:%H.%M}–{selesai:%H.%M}" if selesai else f"mulai {mulai:%H.%M}"
 
 
-class PoliIndexPage(ForKinds, BasePage):
-    kinds = (PUSKESMAS,)
-
+class PoliIndexPage(ForKinds, SectionIndexPage):
     """'Layanan dan Poli': the opening hours of the puskesmas and its polyclinics."""
 
-    intro = RichTextField("pengantar", blank=True, features=rich_text.SIMPLE)
+    kinds = (PUSKESMAS,)
+
+    intro = intro_field("Teks singkat di atas jam buka dan daftar poli.")
     catatan_jam = models.CharField(
         "catatan jam layanan", max_length=200, blank=True, help_text="Mis. 'Unit Gawat Darurat buka 24 jam'."
     )
@@ -45,9 +45,7 @@ class PoliIndexPage(ForKinds, BasePage):
         FieldPanel("catatan_jam"),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["puskesmas.PoliPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = "layanan dan poli"
@@ -59,9 +57,9 @@ class PoliIndexPage(ForKinds, BasePage):
 
 class JamBuka(Orderable):
     page = ParentalKey(PoliIndexPage, on_delete=models.CASCADE, related_name="jam_buka")
-    hari = models.PositiveSmallIntegerField("hari", choices=Hari.choices)
+    hari = models.PositiveSmallIntegerField("hari", choices=Hari.choices, help_text="Hari pendaftaran dibuka.")
     buka = models.TimeField("buka", null=True, blank=True, help_text="Kosongkan bila tutup.")
-    tutup = models.TimeField("tutup", null=True, blank=True)
+    tutup = models.TimeField("tutup", null=True, blank=True, help_text="Jam pendaftaran ditutup.")
 
     panels = [FieldRowPanel([FieldPanel("hari"), FieldPanel("buka"), FieldPanel("tutup")])]
 
@@ -76,7 +74,9 @@ class JamBuka(Orderable):
 
 class PoliPage(BasePage):
     ringkasan = models.TextField("ringkasan", max_length=400, help_text="Layanan apa saja di poli ini.")
-    keterangan = RichTextField("keterangan", blank=True, features=rich_text.SIMPLE)
+    keterangan = RichTextField(
+        "keterangan", blank=True, features=rich_text.SIMPLE, help_text="Syarat, persiapan pasien atau catatan lain."
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("ringkasan"),
@@ -98,9 +98,9 @@ class PoliPage(BasePage):
 
 class JadwalPoli(Orderable):
     page = ParentalKey(PoliPage, on_delete=models.CASCADE, related_name="jadwal")
-    hari = models.PositiveSmallIntegerField("hari", choices=Hari.choices)
-    mulai = models.TimeField("mulai")
-    selesai = models.TimeField("selesai", null=True, blank=True)
+    hari = models.PositiveSmallIntegerField("hari", choices=Hari.choices, help_text="Hari poli melayani.")
+    mulai = models.TimeField("mulai", help_text="Jam mulai melayani, mis. 08.00.")
+    selesai = models.TimeField("selesai", null=True, blank=True, help_text="Kosongkan bila sampai pasien habis.")
     petugas = models.CharField("petugas", max_length=120, blank=True, help_text="Mis. 'dr. Rina' atau 'Bidan'.")
 
     panels = [FieldRowPanel([FieldPanel("hari"), FieldPanel("mulai"), FieldPanel("selesai")]), FieldPanel("petugas")]
@@ -114,10 +114,12 @@ class JadwalPoli(Orderable):
         return jam_range(self.mulai, self.selesai)
 
 
-class TarifPage(ForKinds, BasePage):
+class TarifPage(ForKinds, SectionIndexPage):
+    """The tariffs of the puskesmas's services, as its Perda sets them."""
+
     kinds = (PUSKESMAS,)
 
-    intro = RichTextField("pengantar", blank=True, features=rich_text.SIMPLE)
+    intro = intro_field("Teks singkat di atas daftar tarif, mis. siapa yang dibebaskan (peserta JKN).")
     dasar_hukum = models.CharField(
         "dasar hukum", max_length=300, blank=True, help_text="Perda tentang retribusi jasa umum yang berlaku."
     )
@@ -127,9 +129,7 @@ class TarifPage(ForKinds, BasePage):
         FieldPanel("dasar_hukum"),
         InlinePanel("tarif", label="Tarif", heading="Daftar tarif"),
     ]
-    parent_page_types = ["home.HomePage"]
     subpage_types = []
-    max_count = 1
 
     class Meta:
         verbose_name = "tarif layanan"
@@ -138,10 +138,10 @@ class TarifPage(ForKinds, BasePage):
 
 class Tarif(Orderable):
     page = ParentalKey(TarifPage, on_delete=models.CASCADE, related_name="tarif")
-    layanan = models.CharField("layanan", max_length=150)
+    layanan = models.CharField("layanan", max_length=150, help_text="Mis. 'Pemeriksaan umum'.")
     satuan = models.CharField("satuan", max_length=60, blank=True, help_text="Mis. 'per kunjungan'.")
-    rupiah = models.PositiveIntegerField("tarif (Rp)")
-    keterangan = models.CharField("keterangan", max_length=200, blank=True)
+    rupiah = models.PositiveIntegerField("tarif (Rp)", help_text="Angka saja, tanpa titik. Isi 0 bila gratis.")
+    keterangan = models.CharField("keterangan", max_length=200, blank=True, help_text="Mis. 'gratis bagi peserta JKN'.")
 
     panels = [
         FieldRowPanel([FieldPanel("layanan"), FieldPanel("satuan"), FieldPanel("rupiah")]),
@@ -153,15 +153,15 @@ class Tarif(Orderable):
         verbose_name_plural = "tarif"
 
 
-class AlurPelayananPage(ForKinds, BasePage):
+class AlurPelayananPage(ForKinds, SectionIndexPage):
+    """The path a patient takes through the puskesmas, step by step."""
+
     kinds = (PUSKESMAS,)
 
-    intro = RichTextField("pengantar", blank=True, features=rich_text.SIMPLE)
+    intro = intro_field("Teks singkat di atas langkah-langkah pelayanan.")
 
-    content_panels = BasePage.content_panels + [FieldPanel("intro"), InlinePanel("langkah", label="Langkah")]
-    parent_page_types = ["home.HomePage"]
+    content_panels = SectionIndexPage.content_panels + [InlinePanel("langkah", label="Langkah")]
     subpage_types = []
-    max_count = 1
 
     class Meta:
         verbose_name = "alur pelayanan"
@@ -170,8 +170,8 @@ class AlurPelayananPage(ForKinds, BasePage):
 
 class LangkahAlur(Orderable):
     page = ParentalKey(AlurPelayananPage, on_delete=models.CASCADE, related_name="langkah")
-    judul = models.CharField("judul", max_length=120)
-    keterangan = models.CharField("keterangan", max_length=400, blank=True)
+    judul = models.CharField("judul", max_length=120, help_text="Mis. 'Ambil nomor antrean'.")
+    keterangan = models.CharField("keterangan", max_length=400, blank=True, help_text="Apa yang dilakukan pasien.")
 
     panels = [FieldPanel("judul"), FieldPanel("keterangan")]
 
@@ -180,15 +180,15 @@ class LangkahAlur(Orderable):
         verbose_name_plural = "langkah"
 
 
-class PosyanduPage(ForKinds, BasePage):
+class PosyanduPage(ForKinds, SectionIndexPage):
+    """The posyandu of the puskesmas's working area and when each meets."""
+
     kinds = (PUSKESMAS,)
 
-    intro = RichTextField("pengantar", blank=True, features=rich_text.SIMPLE)
+    intro = intro_field("Teks singkat di atas jadwal posyandu.")
 
-    content_panels = BasePage.content_panels + [FieldPanel("intro"), InlinePanel("jadwal", label="Posyandu")]
-    parent_page_types = ["home.HomePage"]
+    content_panels = SectionIndexPage.content_panels + [InlinePanel("jadwal", label="Posyandu")]
     subpage_types = []
-    max_count = 1
 
     class Meta:
         verbose_name = "jadwal posyandu"
@@ -197,10 +197,10 @@ class PosyanduPage(ForKinds, BasePage):
 
 class JadwalPosyandu(Orderable):
     page = ParentalKey(PosyanduPage, on_delete=models.CASCADE, related_name="jadwal")
-    nama = models.CharField("nama posyandu", max_length=120)
+    nama = models.CharField("nama posyandu", max_length=120, help_text="Mis. 'Posyandu Melati'.")
     wilayah = models.CharField("desa/kelurahan", max_length=120, help_text="Desa atau kelurahan tempat posyandu.")
     jadwal = models.CharField("jadwal", max_length=120, help_text="Mis. 'Selasa minggu ke-2, 08.00'.")
-    tempat = models.CharField("tempat", max_length=150, blank=True)
+    tempat = models.CharField("tempat", max_length=150, blank=True, help_text="Mis. 'Balai RW 02'.")
 
     panels = [
         FieldRowPanel([FieldPanel("nama"), FieldPanel("wilayah")]),

@@ -1,34 +1,31 @@
 """A kecamatan's page of its desa and kelurahan: links to their sites, whether each is open, and their newest
 news, all from the public schema (desa_platform/tenancy/current.py), never from their own schemas."""
 
-from wagtail.admin.panels import FieldPanel, HelpPanel
-from wagtail.fields import RichTextField
+from wagtail.admin.panels import HelpPanel
 from wagtail.search import index
 
 from desa_platform.tenancy.current import headlines_of_my_kecamatan, offices_in_my_kecamatan
-from sites.core import rich_text
 from sites.core.kinds import KECAMATAN, ForKinds
-from sites.core.models import BasePage
+from sites.core.models import BasePage, SectionIndexPage, intro_field
 
 HEADLINES = 8
 
 
-class WilayahPage(ForKinds, BasePage):
+class WilayahPage(ForKinds, SectionIndexPage):
+    """A kecamatan's 'Desa dan Kelurahan': its offices with their state and newest news."""
+
     kinds = (KECAMATAN,)
 
-    intro = RichTextField("pengantar", blank=True, features=rich_text.SIMPLE)
+    intro = intro_field("Teks singkat di atas daftar desa dan kelurahan.")
 
-    content_panels = BasePage.content_panels + [
-        FieldPanel("intro"),
+    content_panels = SectionIndexPage.content_panels + [
         HelpPanel(
             "<p>Daftar desa dan kelurahan serta berita terbarunya tersusun sendiri dari situs masing-masing; "
             "tidak perlu diisi di sini.</p>"
         ),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = []
-    max_count = 1
 
     class Meta:
         verbose_name = "desa dan kelurahan"

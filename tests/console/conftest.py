@@ -1,7 +1,6 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.core.files.storage import storages
 from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -11,15 +10,10 @@ from .helpers import PASSWORD, current_code
 
 
 @pytest.fixture(autouse=True)
-def folders(settings, tmp_path):
-    settings.DESA_BACKUP_DIR = tmp_path / "backups"
-    settings.MEDIA_ROOT = tmp_path / "media"
+def console_setup(folders, settings):
     settings.DESA_BULK_INLINE = True
     settings.DESA_BULK_WORKERS = 1  # worker threads would not see the test's transaction
-    storages["default"].__dict__.pop("relative_media_root", None)
     cache.delete(overview.CACHE_KEY)  # the console keeps a summary of every desa for a few minutes
-    yield
-    storages["default"].__dict__.pop("relative_media_root", None)
 
 
 @pytest.fixture

@@ -177,8 +177,14 @@ def test_support_link_is_shown_once_and_works_on_the_desa_domain(console, desa_a
     assert link.startswith("http://uji-a.test/admin/dukungan/")
     assert link not in console.get("/console/desa/uji-a/").content.decode()
     browser = Client(HTTP_HOST="uji-a.test")
-    assert browser.get(link.replace("http://uji-a.test", ""))["Location"] == "/admin/"
+    path = link.replace("http://uji-a.test", "")
+    for _ in range(2):  # a chat app's link preview, then the person: opening the link spends nothing
+        opened = browser.get(path)
+        assert opened.status_code == 200 and "Masuk sebagai dukungan Diskominfo" in opened.content.decode()
+    assert "/admin/login/" in browser.get("/admin/")["Location"]  # not signed in by merely opening it
+    assert browser.post(path)["Location"] == "/admin/"
     assert "aktif" in console.get("/console/desa/uji-a/").content.decode()
+    assert "sekali" in browser.post(path).content.decode()  # the token is spent now
 
 
 @pytest.mark.django_db

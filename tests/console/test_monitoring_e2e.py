@@ -13,7 +13,7 @@ from desa_platform.monitoring import guidance
 from desa_platform.monitoring.models import DailyVisits, Guidance, TenantActivity, TenantEvent
 from desa_platform.tenancy.models import AuditLog, Desa
 
-from .conftest import PASSWORD, current_code
+from .helpers import PASSWORD, current_code
 from .test_e2e import (
     CHROMIUM,
     SCREENSHOTS,

@@ -141,3 +141,18 @@ def test_the_pilot_desa_gives_no_finding(client_b, desa_b):
     run = scanner.scan(Desa.objects.filter(pk=desa_b.pk), all_pages=True)
     assert [(f.kind, f.url, f.detail) for f in findings(desa_b)] == []
     assert run.pages_fetched > 40, "every page of the pilot was fetched twice"
+
+
+def test_a_queued_scan_is_taken_by_one_node_only(client_a, desa_a, monkeypatch):
+    # Every node's monitor-tick calls scan_queue: while node A scans the queue, node B must find nothing left.
+    plant(client_a, "Kabar panen", "<p>Panen raya di dusun Krajan.</p>")
+    real_scan, scanned, second_node = scanner.scan, [], []
+
+    def scan_on_node_a(desas, **kwargs):
+        scanned.append(sorted(kwargs["page_ids_by_desa"][desa_a.pk]))
+        second_node.append(scanner.scan_queue())  # node B's timer fires meanwhile
+        return real_scan(desas, **kwargs)
+
+    monkeypatch.setattr(scanner, "scan", scan_on_node_a)
+    assert scanner.scan_queue() is not None
+    assert len(scanned) == 1 and second_node == [None]

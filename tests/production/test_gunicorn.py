@@ -17,6 +17,8 @@ from wagtail.models import Page
 
 from desa_platform.tenancy.models import Desa
 
+from ..committed import publications_taken_back
+
 ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.skipif(
@@ -85,7 +87,7 @@ def schema_a(django_db_blocker):
 @pytest.fixture
 def committed_page(django_db_blocker, schema_a):
     """A page of desa A written outside any test transaction (no `db` fixture), so gunicorn's workers see it."""
-    with django_db_blocker.unblock(), schema_context(schema_a):
+    with django_db_blocker.unblock(), publications_taken_back(schema_a), schema_context(schema_a):
         home = Page.objects.get(depth=2)
         page = home.add_child(instance=Page(title="Halaman Uji Produksi", slug="uji-produksi"))
         yield page

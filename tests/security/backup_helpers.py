@@ -2,18 +2,6 @@ import io
 import json
 import zipfile
 
-import pytest
-from django.core.files.storage import storages
-
-
-@pytest.fixture
-def folders(settings, tmp_path):
-    settings.DESA_BACKUP_DIR = tmp_path / "backups"
-    settings.MEDIA_ROOT = tmp_path / "media"
-    storages["default"].__dict__.pop("relative_media_root", None)
-    yield tmp_path
-    storages["default"].__dict__.pop("relative_media_root", None)
-
 
 def unsealed_members(path) -> dict[str, bytes]:
     from desa_platform.tenancy.services.backup import sealing

@@ -12,7 +12,7 @@ from django_tenants.utils import schema_context
 from desa_platform.tenancy.services import backup
 from desa_platform.tenancy.services.errors import ServiceError
 
-from .backup_helpers import change_manifest, folders, reseal, unsealed_members, write_zip  # noqa: F401
+from .backup_helpers import change_manifest, reseal, unsealed_members, write_zip
 
 INJECTION = 'id") FROM STDIN; CREATE TABLE public.dibobol (x int); COPY "kontak_pesan" ("id'
 
@@ -28,7 +28,7 @@ def inject(manifest):
 
 
 @pytest.mark.django_db
-def test_an_uploaded_zip_we_did_not_seal_is_refused_before_any_sql(folders, desa_a):  # noqa: F811
+def test_an_uploaded_zip_we_did_not_seal_is_refused_before_any_sql(folders, desa_a):
     members = unsealed_members(backup.backup_desa(desa_a))
     crafted = folders / "serangan.zip"
     write_zip(crafted, change_manifest(members, inject))  # what a console account could upload before
@@ -38,7 +38,7 @@ def test_an_uploaded_zip_we_did_not_seal_is_refused_before_any_sql(folders, desa
 
 
 @pytest.mark.django_db
-def test_a_tampered_byte_breaks_the_seal(folders, desa_a):  # noqa: F811
+def test_a_tampered_byte_breaks_the_seal(folders, desa_a):
     path = backup.backup_desa(desa_a)
     data = bytearray(path.read_bytes())
     data[len(data) // 2] ^= 1
@@ -59,7 +59,7 @@ def test_a_tampered_byte_breaks_the_seal(folders, desa_a):  # noqa: F811
         (lambda m: m["sequences"].update({"kontak_pesan.id": "1; DROP"}), "urutan"),
     ],
 )
-def test_a_sealed_backup_with_a_manifest_we_never_write_is_refused(folders, desa_a, change, message):  # noqa: F811
+def test_a_sealed_backup_with_a_manifest_we_never_write_is_refused(folders, desa_a, change, message):
     path = backup.backup_desa(desa_a)
     reseal(path, change_manifest(unsealed_members(path), change))
     with pytest.raises(ServiceError, match=message):
@@ -69,7 +69,7 @@ def test_a_sealed_backup_with_a_manifest_we_never_write_is_refused(folders, desa
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", ["media/../../../tmp/jahat.txt", "media//etc/passwd", "lain/berkas.txt"])
-def test_member_paths_outside_what_we_write_are_refused(folders, desa_a, name):  # noqa: F811
+def test_member_paths_outside_what_we_write_are_refused(folders, desa_a, name):
     path = backup.backup_desa(desa_a)
     reseal(path, {**unsealed_members(path), name: b"isi"})
     with pytest.raises(ServiceError, match="tidak aman|tidak dikenal"):
@@ -78,7 +78,7 @@ def test_member_paths_outside_what_we_write_are_refused(folders, desa_a, name): 
 
 
 @pytest.mark.django_db
-def test_size_caps_are_enforced(folders, desa_a, settings):  # noqa: F811
+def test_size_caps_are_enforced(folders, desa_a, settings):
     path = backup.backup_desa(desa_a)
     settings.DESA_BACKUP_MAX_UNPACKED_BYTES = 1000
     with pytest.raises(ServiceError, match="terlalu besar"):
@@ -89,7 +89,7 @@ def test_size_caps_are_enforced(folders, desa_a, settings):  # noqa: F811
 
 
 @pytest.mark.django_db
-def test_a_backup_made_with_another_key_is_refused(folders, desa_a, settings):  # noqa: F811
+def test_a_backup_made_with_another_key_is_refused(folders, desa_a, settings):
     path = backup.backup_desa(desa_a)
     settings.DESA_BACKUP_KEY = "kunci-kabupaten-lain-" + "x" * 30
     with pytest.raises(ServiceError, match="kunci lain"):
@@ -97,7 +97,7 @@ def test_a_backup_made_with_another_key_is_refused(folders, desa_a, settings):  
 
 
 @pytest.mark.django_db
-def test_backups_hold_no_sessions_are_private_and_encrypted(folders, client_a, desa_a):  # noqa: F811
+def test_backups_hold_no_sessions_are_private_and_encrypted(folders, client_a, desa_a):
     with client_a.schema():
         admin = get_user_model().objects.create_superuser("kades", "kades@uji-a.test", "Rahasia-12345")
         client_a.force_login(admin)

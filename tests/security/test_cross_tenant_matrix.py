@@ -67,7 +67,7 @@ def browser(desa, role):
 
 
 def client_for(desa):
-    from tests.conftest import DesaClient
+    from tests.tenants import DesaClient
 
     return DesaClient(desa)
 

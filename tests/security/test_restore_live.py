@@ -13,7 +13,7 @@ from desa_platform.tenancy.services import backup
 from desa_platform.tenancy.services.errors import ServiceError
 from sites.kontak.models import Pesan
 
-from .backup_helpers import folders, unsealed_members  # noqa: F401
+from .backup_helpers import unsealed_members
 
 MESSAGE = {"nama": "Warga", "telepon": "0812", "jenis": "pengaduan", "pesan": "Jalan berlubang di RT 03."}
 
@@ -24,7 +24,7 @@ def pesan(client, n):
 
 
 @pytest.mark.django_db
-def test_a_restore_into_a_live_desa_needs_its_slug_typed(folders, desa_a):  # noqa: F811
+def test_a_restore_into_a_live_desa_needs_its_slug_typed(folders, desa_a):
     path = backup.backup_desa(desa_a)
     for wrong in (None, "", "uji-b", "UJI-A "):
         with pytest.raises(ServiceError, match="Ketik slug desa 'uji-a'"):
@@ -34,7 +34,7 @@ def test_a_restore_into_a_live_desa_needs_its_slug_typed(folders, desa_a):  # no
 
 
 @pytest.mark.django_db
-def test_what_will_be_lost_is_said_and_kept_in_a_safety_backup(folders, client_a, desa_a):  # noqa: F811
+def test_what_will_be_lost_is_said_and_kept_in_a_safety_backup(folders, client_a, desa_a):
     pesan(client_a, 1)
     path = backup.backup_desa(desa_a)
     pesan(client_a, 2)
@@ -53,7 +53,7 @@ def test_what_will_be_lost_is_said_and_kept_in_a_safety_backup(folders, client_a
 
 
 @pytest.mark.django_db
-def test_reference_numbers_are_never_handed_out_twice_after_a_restore(folders, client_a, desa_a):  # noqa: F811
+def test_reference_numbers_are_never_handed_out_twice_after_a_restore(folders, client_a, desa_a):
     kept = pesan(client_a, 3)
     path = backup.backup_desa(desa_a)
     given = pesan(client_a, 2)  # told to residents, then the desa is restored from before them
@@ -64,7 +64,7 @@ def test_reference_numbers_are_never_handed_out_twice_after_a_restore(folders, c
 
 
 @pytest.mark.django_db
-def test_a_restore_as_new_desa_continues_the_numbers_of_the_backup(folders, client_a, desa_a):  # noqa: F811
+def test_a_restore_as_new_desa_continues_the_numbers_of_the_backup(folders, client_a, desa_a):
     last = pesan(client_a, 2)[-1]
     with client_a.schema():
         Pesan.objects.all().delete()  # the highest number no longer exists as a row; the sequence knows it
@@ -76,7 +76,7 @@ def test_a_restore_as_new_desa_continues_the_numbers_of_the_backup(folders, clie
 
 
 @pytest.mark.django_db
-def test_visitors_get_503_and_writes_are_refused_while_a_desa_is_restored(folders, client_a, desa_a):  # noqa: F811
+def test_visitors_get_503_and_writes_are_refused_while_a_desa_is_restored(folders, client_a, desa_a):
     other = Client(HTTP_HOST="uji-b.test")
     with maintenance.restoring(desa_a):
         page = client_a.get("/")

@@ -1,5 +1,8 @@
 """Every kind of office gets its own default site: its tree, its words, its sections; every page of it renders in
-every theme; a kecamatan lists its desa and kelurahan and their news from the public headline index."""
+every theme; a kecamatan lists its desa and kelurahan and their news from the public headline index.
+
+Over 300 lines on purpose: every test here shares the module's one provisioned office of each kind.
+"""
 
 import datetime
 import re
@@ -11,8 +14,8 @@ from desa_platform.portal.models import Headline
 from desa_platform.tenancy.models import Desa
 from desa_platform.tenancy.services.lifecycle import suspend
 from desa_platform.tenancy.services.provisioning import DesaSpec, create_desa
-from tests.conftest import DesaClient
 from tests.sites import home_page, publish, text
+from tests.tenants import DesaClient
 from tests.themes.helpers import use_theme
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,7 @@
-"""Transparansi: APBDes arithmetic and its table and chart, produk hukum, the PPID list, tree rules, isolation."""
+"""Transparansi: APBDes arithmetic and its table and chart, produk hukum, the PPID list, tree rules, isolation.
+
+Over 300 lines on purpose: the three transparency pages share their pilot data and fixtures.
+"""
 
 from types import SimpleNamespace
 

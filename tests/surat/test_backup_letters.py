@@ -2,7 +2,6 @@
 verifies the letters it issued, and another desa's backup never brings them along."""
 
 import pytest
-from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from desa_platform.tenancy.services import backup
@@ -14,12 +13,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def folders(settings, tmp_path):
-    settings.DESA_BACKUP_DIR = tmp_path / "backups"
-    settings.MEDIA_ROOT = tmp_path / "media"
-    storages["default"].__dict__.pop("relative_media_root", None)
-    yield
-    storages["default"].__dict__.pop("relative_media_root", None)
+def in_own_folders(folders):
+    """Every test here writes backups and media into its own temporary folder."""
 
 
 def test_restore_brings_back_the_signed_letters_and_they_still_verify(client_a, client_b, desa_a, desa_b):

@@ -20,7 +20,8 @@ from desa_platform.tenancy.models import Desa
 from sites.layanan.models import ServicePage
 from sites.surat.models import NomorSurat, Penandatangan, Permohonan, Surat
 
-from ..conftest import DESA_A
+from ..committed import publications_taken_back
+from ..tenants import DESA_A
 from .helpers import PASSPHRASE, PASSWORD, SKTM, jpeg
 
 CHROMIUM = "/usr/bin/chromium"
@@ -77,6 +78,7 @@ def phone_server(django_db_setup, django_db_blocker, settings, tmp_path, monkeyp
     storage.private_storage.__dict__.pop("location", None)
     with django_db_blocker.unblock():
         desa = Desa.objects.get(slug=DESA_A.slug)
+    with django_db_blocker.unblock(), publications_taken_back(desa.schema_name):
         clean(desa)
         with tenant_context(desa):
             keep = {model: list(model.objects.values_list("pk", flat=True)) for model in settings_rows()}

@@ -11,7 +11,7 @@ from desa_platform.tenancy.models import Desa
 from sites.surat import numbering
 from sites.surat.models import NomorSurat
 
-from ..conftest import DESA_A, DESA_B
+from ..tenants import DESA_A, DESA_B
 
 YEAR = 2999  # a year no other test issues letters in
 

@@ -1,5 +1,7 @@
 """From a request waiting for signature to a verified letter: steps, signing, numbering, the PDF download,
-the verification page (genuine, changed, re-signed, revoked, another desa), retention."""
+the verification page (genuine, changed, re-signed, revoked, another desa), retention.
+
+Over 300 lines on purpose: one letter's life, each test building on the same signed-letter fixtures."""
 
 import datetime
 import hashlib

@@ -6,7 +6,6 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
-from django.core.files.storage import storages
 from django.db import connection
 from django.test import Client
 from django_tenants.utils import schema_context, schema_exists
@@ -22,17 +21,8 @@ from desa_platform.tenancy.services.errors import ServiceError
 
 
 @pytest.fixture(autouse=True)
-def folders(settings, tmp_path):
-    settings.DESA_BACKUP_DIR = tmp_path / "backups"
-    settings.MEDIA_ROOT = tmp_path / "media"
-    forget_media_root()
-    yield
-    forget_media_root()
-
-
-def forget_media_root():
-    # django-tenants' storage caches the media root and misses the setting change (its signal handler is broken).
-    storages["default"].__dict__.pop("relative_media_root", None)
+def in_own_folders(folders):
+    """Every test here writes backups and media into its own temporary folder."""
 
 
 def png() -> ImageFile:

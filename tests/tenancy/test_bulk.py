@@ -138,7 +138,8 @@ def test_bulk_by_kecamatan_gives_kelurahan_their_own_kind_and_site(desa_a):
     assert karang.domains == ["kelurahan-karang.tubankab.go.id"]
     assert next(s for s in specs if s.name == "Boto").domains == ["boto.desa.id"]
     chosen = [karang, next(s for s in specs if s.name == "Boto"), next(s for s in specs if s.kind == "kecamatan")]
-    assert [o.state for o in bulk.run(chosen)] == ["dibuat"] * 3
+    outcomes = bulk.run(chosen)
+    assert [o.state for o in outcomes] == ["dibuat"] * 3, [o.message for o in outcomes]
     kelurahan = Desa.objects.get(kode_wilayah="35.23.15.1006")
     assert (kelurahan.kind, kelurahan.display_name) == ("kelurahan", "Kelurahan Karang")
     assert Desa.objects.get(slug="kecamatan-semanding").kode_wilayah == "35.23.15"
@@ -185,7 +186,7 @@ def test_offices_from_csv_get_their_kind_an_office_domain_and_a_mailed_or_sheet_
     sheet = admins.sheet_csv(rows)
     assert sheet.startswith("\ufeffnama,jenis") and palang.tautan in sheet and "berlaku sampai" in sheet
     # the link in the sheet opens the set-password form of that office only
-    from tests.conftest import DesaClient
+    from tests.tenants import DesaClient
 
     client = DesaClient(offices[1])
     path = palang.tautan.split(palang.situs.rstrip("/"), 1)[1]

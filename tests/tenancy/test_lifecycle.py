@@ -1,5 +1,4 @@
 import pytest
-from django.core.files.storage import storages
 from django_tenants.utils import schema_exists
 
 from desa_platform.tenancy.models import AuditLog, Desa
@@ -8,17 +7,8 @@ from desa_platform.tenancy.services.errors import ServiceError
 
 
 @pytest.fixture(autouse=True)
-def backup_dir(settings, tmp_path):
-    settings.DESA_BACKUP_DIR = tmp_path / "backups"
-    settings.MEDIA_ROOT = tmp_path / "media"
-    forget_media_root()
-    yield
-    forget_media_root()
-
-
-def forget_media_root():
-    # django-tenants' storage caches the media root and misses the setting change (its signal handler is broken).
-    storages["default"].__dict__.pop("relative_media_root", None)
+def in_own_folders(folders):
+    """Every test here writes backups and media into its own temporary folder."""
 
 
 @pytest.mark.django_db

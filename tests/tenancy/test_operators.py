@@ -13,7 +13,7 @@ from desa_platform.tenancy.services import operators
 from desa_platform.tenancy.services.errors import ServiceError
 from desa_platform.tenancy.services.provisioning import DesaSpec, create_desa
 from tests.admin.helpers import OPERATOR, login
-from tests.conftest import DesaClient
+from tests.tenants import DesaClient
 
 pytestmark = pytest.mark.django_db
 TUBAN = {"kabupaten": "Tuban", "provinsi": "Jawa Timur"}

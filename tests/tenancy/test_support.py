@@ -28,7 +28,7 @@ def test_the_one_time_link_logs_in_a_marked_support_user_of_that_desa_only(desa_
     session, host, path = open_for(desa_a, staff)
     assert host == "uji-a.test" and path.startswith("/admin/dukungan/")
     browser = Client(HTTP_HOST=host)
-    response = browser.get(path)
+    response = browser.post(path)
     assert (response.status_code, response["Location"]) == (302, "/admin/")
     assert browser.get("/admin/").status_code == 200
     with schema_context(desa_a.schema_name):
@@ -38,14 +38,14 @@ def test_the_one_time_link_logs_in_a_marked_support_user_of_that_desa_only(desa_
         assert user.groups.filter(name=support.SUPPORT_GROUP).exists()
     assert AuditLog.objects.filter(action="support-enter", desa_slug="uji-a", actor="budi").exists()
 
-    again = Client(HTTP_HOST=host).get(path)
+    again = Client(HTTP_HOST=host).post(path)
     assert again.status_code == 403 and "hanya bisa dipakai sekali" in again.content.decode()
 
 
 @pytest.mark.django_db
 def test_a_link_for_one_desa_does_not_open_another(desa_a, desa_b, staff):
     _, _, path = open_for(desa_a, staff)
-    response = Client(HTTP_HOST="uji-b.test").get(path)
+    response = Client(HTTP_HOST="uji-b.test").post(path)
     assert response.status_code == 403 and "untuk desa lain" in response.content.decode()
     with schema_context(desa_b.schema_name):
         assert not get_user_model().objects.filter(username="diskominfo-budi").exists()
@@ -58,7 +58,7 @@ def test_a_link_for_one_desa_does_not_open_another(desa_a, desa_b, staff):
 def test_the_session_ends_by_itself_and_when_closed_from_the_console(desa_a, staff):
     session, host, path = open_for(desa_a, staff)
     browser = Client(HTTP_HOST=host)
-    browser.get(path)
+    browser.post(path)
     SupportSession.objects.filter(pk=session.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
     response = browser.get("/admin/")
     assert response.status_code == 403 and "berakhir" in response.content.decode()
@@ -67,7 +67,7 @@ def test_the_session_ends_by_itself_and_when_closed_from_the_console(desa_a, sta
 
     session, host, path = open_for(desa_a, staff)
     browser = Client(HTTP_HOST=host)
-    browser.get(path)
+    browser.post(path)
     support.close(session, staff)
     assert browser.get("/admin/").status_code == 403
 
@@ -76,7 +76,7 @@ def test_the_session_ends_by_itself_and_when_closed_from_the_console(desa_a, sta
 def test_an_expired_link_is_refused_and_a_reason_is_required(desa_a, staff):
     session, host, path = open_for(desa_a, staff)
     SupportSession.objects.filter(pk=session.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
-    assert Client(HTTP_HOST=host).get(path).status_code == 403
+    assert Client(HTTP_HOST=host).post(path).status_code == 403
     with pytest.raises(ServiceError, match="alasan"):
         support.open_session(desa_a, staff, "  ")
     with pytest.raises(ServiceError, match="1–240 menit"):
@@ -97,6 +97,6 @@ def test_a_suspended_desa_admin_opens_only_to_a_support_session(desa_a, staff):
 
     _, host, path = open_for(desa_a, staff)
     browser = Client(HTTP_HOST=host)
-    assert browser.get(path).status_code == 302
+    assert browser.post(path).status_code == 302
     assert browser.get("/admin/").status_code == 200
     assert browser.get("/").status_code == 503, "the public site stays in maintenance"

@@ -48,7 +48,14 @@ def support_close(request, slug, pk):
 
 
 def enter(request, token):
+    """GET shows what the link does and asks for one click; only that POST spends the one-time token, so a chat
+    app's link preview or a mail scanner opening the link does not use it up."""
     desa = request.tenant
+    if request.method != "POST":
+        if not support.looks_like_ours(token):
+            context = {"desa": current_desa(), "reason": "Tautan akses dukungan tidak sah."}
+            return render(request, "console/support_denied.html", context, status=403)
+        return render(request, "console/support_confirm.html", {"desa": current_desa()})
     try:
         session, user = support.enter(token, desa)
     except ServiceError as error:

@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django_tenants.utils import schema_context
@@ -236,16 +237,28 @@ def scan(desas=None, *, trigger="jadwal", fetcher=None, all_pages=False, page_id
     return run
 
 
+def _claim_pending() -> list[ScanRequest]:
+    """Take the queued requests for this node: every node's monitor-tick timer calls scan_queue, and a request
+    taken by one (locked, then marked) is skipped by the others, so a page is scanned and alerted on once."""
+    with transaction.atomic():
+        pending = list(
+            ScanRequest.objects.select_for_update(skip_locked=True, of=("self",))
+            .filter(done_at__isnull=True)
+            .select_related("desa")
+        )
+        if pending:
+            ScanRequest.objects.filter(Q(pk__in=[r.pk for r in pending])).update(done_at=timezone.now())
+    return pending
+
+
 def scan_queue(fetcher=None) -> ScanRun | None:
     """The pages published since the last call (queued by the publish signal), each desa once."""
     with public_schema():
-        pending = list(ScanRequest.objects.filter(done_at__isnull=True).select_related("desa"))
+        pending = _claim_pending()
         if not pending:
             return None
         by_desa: dict[int, set[int]] = {}
         for request in pending:
             by_desa.setdefault(request.desa_id, set()).add(request.page_id)
         desas = Desa.objects.filter(pk__in=by_desa, status=Desa.Status.ACTIVE)
-        run = scan(desas, trigger="terbit", fetcher=fetcher, page_ids_by_desa=by_desa)
-        ScanRequest.objects.filter(Q(pk__in=[r.pk for r in pending])).update(done_at=timezone.now())
-        return run
+        return scan(desas, trigger="terbit", fetcher=fetcher, page_ids_by_desa=by_desa)

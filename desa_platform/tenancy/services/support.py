@@ -67,6 +67,15 @@ def open_session(desa: Desa, staff, reason: str, minutes: int | None = None) -> 
     return session, f"{root_url_for(primary_domain(desa))}{ENTRY_PREFIX}{signed}/"
 
 
+def looks_like_ours(signed: str) -> bool:
+    """Whether the link was signed by us (nothing is spent or recorded): the confirmation page shows only then."""
+    try:
+        signing.loads(signed, salt=SALT, max_age=MAX_MINUTES * 60)
+    except signing.BadSignature:
+        return False
+    return True
+
+
 def enter(signed: str, desa: Desa):
     """Check a one-time entry token for this desa and return (session, support user) — or raise with a reason."""
     try:

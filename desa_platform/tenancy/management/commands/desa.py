@@ -13,6 +13,7 @@ from desa_platform.tenancy.management.desa_cli.operators import OperatorCommands
 from desa_platform.tenancy.management.desa_cli.outbox import OutboxCommands
 from desa_platform.tenancy.management.desa_cli.sites import SiteCommands
 from desa_platform.tenancy.management.desa_cli.staff import StaffCommands
+from desa_platform.tenancy.management.desa_cli.timers import TimerCommands
 from desa_platform.tenancy.management.desa_cli.upgrade import UpgradeCommands
 from desa_platform.tenancy.models import Desa
 from desa_platform.tenancy.services.errors import ServiceError
@@ -26,13 +27,14 @@ GROUPS = (
     OutboxCommands,
     MonitoringCommands,
     OperatorCommands,
+    TimerCommands,
 )
 
 
 class Command(*GROUPS, BaseCommand):
     help = (
         "Kelola situs desa: create, list, admin-link, suspend, resume, delete, domain, backup, restore, bulk, upgrade, "
-        "outbox-send, monitor-refresh, monitor-tick, judol-scan, digest."
+        "outbox-send, monitor-refresh, monitor-tick, judol-scan, digest, sekali."
     )
 
     def add_arguments(self, parser):
