@@ -51,8 +51,10 @@ def main(argv: list[str]) -> int:
     python = ensure_environment()
     command, *rest = argv or ["up"]
     if command == "test":
-        # The whole suite runs on every core (pytest-xdist, one test database a worker); a chosen test runs alone.
-        workers = [] if rest else ["-n", str(min(4, os.cpu_count() or 1))]
+        # The whole suite runs on every core (pytest-xdist, one test database a worker); chosen tests (a path, -k,
+        # -n) run as asked.
+        chosen = any(not arg.startswith("-") or arg in ("-n", "-k", "-x") for arg in rest)
+        workers = [] if chosen else ["-n", str(min(4, os.cpu_count() or 1))]
         args = [str(python), "-m", "pytest", *workers, *rest]
     elif command == "stop":
         args = [str(python), "-m", "desa_platform.embedded_db", "stop"]
