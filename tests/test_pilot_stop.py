@@ -20,7 +20,9 @@ import pytest
 from desa_platform import embedded_db
 
 ROOT = Path(__file__).resolve().parents[1]
-VAR = ROOT / "var" / "stop-test"
+# Kept between the cases (the first one migrates, the others reuse it), one folder per pytest-xdist worker: two
+# pilots migrating one data folder at once would trip over each other.
+VAR = ROOT / "var" / f"stop-test{os.environ.get('PYTEST_XDIST_WORKER', '')}"
 
 
 def postgres_of(pgdata: Path) -> list[psutil.Process]:
