@@ -310,6 +310,8 @@ DESA_FIRST_ADMIN_GROUPS = ["Kepala Desa"]  # the role ensure_first_admin gives a
 # A LOCALE_PATHS entry because the admin's JavaScript catalog reads only wagtail.admin and LOCALE_PATHS.
 LOCALE_PATHS = [BASE_DIR / "sites" / "desa_admin" / "locale"]
 WAGTAILADMIN_USER_LOGIN_FORM = "sites.desa_admin.forms.DesaLoginForm"
+# No Gravatar: it would tell gravatar.com each clerk's e-mail hash, and it is a broken image offline.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # No WAGTAILADMIN_NOTIFICATION_FROM_EMAIL: workflow, comment and password mail name no sender, and the outbox
 # sends what a desa's request sends as "Desa Socorejo <noreply@socorejo.desa.id>" (desa_platform/outbox/queue.py).
 WAGTAIL_DATE_FORMAT = "%d-%m-%Y"
