@@ -3,9 +3,12 @@ post that rolls back never leaves, and the sender (another process) sees it only
 
 import base64
 import threading
+from email.utils import formataddr
 
 from django.conf import settings
 from django.db import close_old_connections, connection, transaction
+
+from desa_platform.tenancy.current import current_desa
 
 from .models import OutboxMessage
 
@@ -25,6 +28,25 @@ def _current_schema() -> str:
     return "" if schema == "public" else schema
 
 
+def desa_sender() -> str:
+    """Who mail sent while serving a desa comes from: "Desa Socorejo <noreply@socorejo.desa.id>" (a clerk trusts
+    it; "webmaster@localhost" looks like spam), or "" on the platform's own schema."""
+    desa = current_desa()
+    if desa is None or not desa.domain:
+        return ""
+    return formataddr((desa.display_name, f"noreply@{desa.domain}"))
+
+
+def _sender(from_email) -> str:
+    """The From to store, decided now while the caller is still in its desa. Wagtail's workflow and comment
+    mail and Django's password reset name no sender of their own (Django fills in DEFAULT_FROM_EMAIL): a desa's
+    mail then comes from the desa. `str()` also freezes a lazy value here, never where the row is read."""
+    sender = str(from_email or "")
+    if not sender or sender == settings.DEFAULT_FROM_EMAIL:
+        return desa_sender() or sender
+    return sender
+
+
 def enqueue_mail(to, subject, body, *, from_email=None, html=None, tenant_schema=None, kind="", **fields):
     recipients = _addresses(to)
     if not recipients and not fields.get("cc") and not fields.get("bcc"):
@@ -34,7 +56,7 @@ def enqueue_mail(to, subject, body, *, from_email=None, html=None, tenant_schema
         subject=subject,
         body=body,
         html=html or "",
-        from_email=from_email or "",
+        from_email=_sender(from_email),
         tenant_schema=_current_schema() if tenant_schema is None else tenant_schema,
         kind=kind[:40],
         **fields,

@@ -11,7 +11,6 @@ is never hidden in a third module.
 from pathlib import Path
 
 import environ
-from django.utils.functional import lazy
 
 from desa_platform import embedded_db
 
@@ -314,16 +313,10 @@ DESA_FIRST_ADMIN_GROUPS = ["Kepala Desa"]  # the role ensure_first_admin gives a
 # A LOCALE_PATHS entry because the admin's JavaScript catalog reads only wagtail.admin and LOCALE_PATHS.
 LOCALE_PATHS = [BASE_DIR / "sites" / "desa_admin" / "locale"]
 WAGTAILADMIN_USER_LOGIN_FORM = "sites.desa_admin.forms.DesaLoginForm"
-
-
-def _desa_notification_from() -> str:
-    from sites.desa_admin.mail import notification_from  # at send time, never at settings import
-
-    return notification_from()
-
-
-# Workflow and comment mail comes from the desa: "Desa Socorejo <noreply@socorejo.desa.id>".
-WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = lazy(_desa_notification_from, str)()
+# No Gravatar: it would tell gravatar.com each clerk's e-mail hash, and it is a broken image offline.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# No WAGTAILADMIN_NOTIFICATION_FROM_EMAIL: workflow, comment and password mail name no sender, and the outbox
+# sends what a desa's request sends as "Desa Socorejo <noreply@socorejo.desa.id>" (desa_platform/outbox/queue.py).
 WAGTAIL_DATE_FORMAT = "%d-%m-%Y"
 WAGTAIL_DATETIME_FORMAT = "%d-%m-%Y %H.%M"
 WAGTAIL_TIME_FORMAT = "%H.%M"

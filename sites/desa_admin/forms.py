@@ -7,5 +7,7 @@ class DesaLoginForm(LoginForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["password"].label = "Kata sandi"
-        self.fields["password"].widget.attrs["placeholder"] = "Masukkan kata sandi"
+        # Short enough for a 360 px phone ("Masukkan nama pengguna anda" was cut off after "penggu").
+        self.fields["username"].widget.attrs["placeholder"] = "Nama pengguna Anda"
+        self.fields["password"].widget.attrs["placeholder"] = "Kata sandi Anda"
         self.fields["remember"].label = "Ingat saya"

@@ -1,6 +1,8 @@
-"""How the desa admin is put together: dashboard panels and two-step verification."""
+"""How the desa admin is put together: dashboard panels, two-step verification and its phone stylesheet."""
 
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
 
 from . import page_creation
@@ -35,3 +37,9 @@ def one_page_per_create_form(request, parent_page, page_class):
 @hooks.register("after_create_page")
 def remember_created_page(request, page):
     page_creation.after_create(request, page)
+
+
+@hooks.register("insert_global_admin_css")
+def phone_css():
+    """The admin on a 360 px phone (listings as cards, fields within the screen): static/desa_admin/admin.css."""
+    return format_html('<link rel="stylesheet" href="{}">', static("desa_admin/admin.css"))

@@ -1,6 +1,8 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from sites.desa_admin.columns import YaTidakColumn
+
 from .models import AnggotaBPD, Lembaga, PerangkatDesa
 
 
@@ -8,7 +10,7 @@ class PerangkatDesaViewSet(SnippetViewSet):
     model = PerangkatDesa
     icon = "user"
     menu_label = "Perangkat desa"
-    list_display = ["nama", "jabatan", "kelompok", "urutan", "aktif"]
+    list_display = ["nama", "jabatan", "kelompok", "urutan", YaTidakColumn("aktif", "Masih menjabat")]
     list_filter = ["kelompok", "aktif"]
     search_fields = ["nama", "jabatan"]
     ordering = ["urutan", "nama"]
@@ -18,7 +20,7 @@ class AnggotaBPDViewSet(SnippetViewSet):
     model = AnggotaBPD
     icon = "group"
     menu_label = "Anggota BPD"
-    list_display = ["nama", "jabatan", "urutan", "aktif"]
+    list_display = ["nama", "jabatan", "urutan", YaTidakColumn("aktif", "Masih menjabat")]
     list_filter = ["aktif"]
     search_fields = ["nama", "jabatan"]
     ordering = ["urutan", "nama"]

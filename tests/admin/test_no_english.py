@@ -11,6 +11,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 from wagtail.models import Page
 
+from sites.kontak.models import Pesan
+from sites.pemerintahan.models import AnggotaBPD, PerangkatDesa
+
 from .english import english_on
 from .helpers import KEPALA_DESA, OPERATOR, as_request_in, login, make_user
 
@@ -61,6 +64,10 @@ def a_day_of_work(client_a, desa_a):
             state.current_task_state, make_user(client_a, "kades", KEPALA_DESA), "reject", comment="Perbaiki judul."
         )
         home.save_revision(user=operator, previous_revision=revision)
+        # Rows in the listings a clerk reads daily (an empty listing shows none of its cells).
+        PerangkatDesa.objects.create(nama="Siti Aminah", jabatan="Sekretaris Desa", urutan=2)
+        AnggotaBPD.objects.create(nama="Moch. Arifin", jabatan="Ketua BPD", urutan=1, aktif=False)
+        Pesan.objects.create(nama="Budi", pesan="Lampu jalan RT 02 mati.", jenis=Pesan.Jenis.PENGADUAN)
     login(client_a, "operator", OPERATOR)
     buffer = io.BytesIO()
     Image.new("RGB", (40, 30), (10, 120, 30)).save(buffer, "JPEG")
@@ -95,7 +102,8 @@ def walk(client, start: list[str]) -> dict[str, list[str]]:
         html = response.content.decode()
         if found := english_on(html):
             findings[url] = found
-        for href in re.findall(r'href="([^"#]+)"', html):
+        # Links, and the sidebar's menu (JSON props): "Pemerintahan" and "Permohonan layanan" are only there.
+        for href in re.findall(r'href="([^"#]+)"', html) + re.findall(r'"url": "(/admin/[^"#]*)"', html):
             target = urljoin(url, href.replace("&amp;", "&"))
             parts = urlsplit(target)
             if parts.netloc and parts.netloc != client.host:

@@ -167,3 +167,23 @@ def test_two_senders_at_once_send_each_message_exactly_once(django_db_setup, dja
             assert OutboxMessage.objects.filter(pk__in=ids, status="sent").count() == 30
         finally:
             OutboxMessage.objects.filter(kind="uji-sekali").delete()
+
+
+@pytest.mark.django_db
+def test_mail_a_desa_sends_comes_from_the_desa_unless_it_names_its_own_sender(client_a, client_b, settings):
+    settings.DEFAULT_FROM_EMAIL = "Desa Digital <noreply@kominfo.test>"
+    with client_a.schema():
+        unnamed = enqueue_mail("sekdes@uji-a.test", "Pesan baru", "Isi")
+        default = enqueue_mail("sekdes@uji-a.test", "Pesan baru", "Isi", from_email=settings.DEFAULT_FROM_EMAIL)
+        named = enqueue_mail("sekdes@uji-a.test", "Surat", "Isi", from_email="Sekdes <sekdes@uji-a.test>")
+    with client_b.schema():
+        of_b = enqueue_mail("sekdes@uji-b.test", "Pesan baru", "Isi")
+    platform = enqueue_mail("staf@kominfo.test", "Ringkasan", "Isi")  # the platform's own schema
+    assert unnamed.from_email == default.from_email == "Desa Uji A <noreply@uji-a.test>"
+    assert named.from_email == "Sekdes <sekdes@uji-a.test>"
+    assert of_b.from_email == "Desa Uji B <noreply@uji-b.test>"
+    sender.send_due()
+    assert [message.from_email for message in mail.outbox if message.to == ["staf@kominfo.test"]] == [
+        "Desa Digital <noreply@kominfo.test>"
+    ]
+    assert platform.from_email == ""

@@ -11,6 +11,7 @@ from desa_platform.tenancy.management.desa_cli.bulk import BulkCommands
 from desa_platform.tenancy.management.desa_cli.monitoring import MonitoringCommands
 from desa_platform.tenancy.management.desa_cli.operators import OperatorCommands
 from desa_platform.tenancy.management.desa_cli.outbox import OutboxCommands
+from desa_platform.tenancy.management.desa_cli.parser import IndonesianHelpFormatter, IndonesianParser, indonesian
 from desa_platform.tenancy.management.desa_cli.sites import SiteCommands
 from desa_platform.tenancy.management.desa_cli.staff import StaffCommands
 from desa_platform.tenancy.management.desa_cli.timers import TimerCommands
@@ -33,12 +34,23 @@ GROUPS = (
 
 class Command(*GROUPS, BaseCommand):
     help = (
-        "Kelola situs desa: create, list, admin-link, suspend, resume, delete, domain, backup, restore, bulk, upgrade, "
-        "outbox-send, monitor-refresh, monitor-tick, judol-scan, digest, sekali."
+        "Kelola situs desa dan kantor lain: buat, daftar, tangguhkan, cadangkan, pulihkan, buat massal, tingkatkan, "
+        "akun staf, surel, pemantauan, tugas berkala (sekali). Keterangan tiap perintah: desa <perintah> --help."
     )
 
+    def create_parser(self, prog_name, subcommand, **kwargs):
+        kwargs.setdefault("formatter_class", IndonesianHelpFormatter)
+        return indonesian(super().create_parser(prog_name, subcommand, **kwargs))
+
     def add_arguments(self, parser):
-        actions = parser.add_subparsers(dest="action", required=True)
+        actions = parser.add_subparsers(
+            dest="action",
+            required=True,
+            title="perintah",
+            metavar="perintah",
+            help="salah satu di bawah ini",
+            parser_class=IndonesianParser,
+        )
         for group in GROUPS:
             group.add_subcommands(actions)
 

@@ -10,6 +10,7 @@ from desa_platform.tenancy.services import backup
 from desa_platform.tenancy.services.provisioning import site_root_url
 
 from .base import progress_bar
+from .parser import add_command
 
 
 class BackupCommands:
@@ -17,19 +18,24 @@ class BackupCommands:
 
     @staticmethod
     def add_subcommands(actions):
-        back = actions.add_parser("backup", help="Back up one or more desa to DESA_BACKUP_DIR.")
-        back.add_argument("slugs", nargs="+")
-        nightly = actions.add_parser("backup-all", help="Back up every desa, keeping the newest N backups of each.")
-        nightly.add_argument("--keep", type=int, default=7)
-        listing = actions.add_parser("backups", help="List backup files.")
-        listing.add_argument("slug", nargs="?", default="")
-        restore = actions.add_parser("restore", help="Restore a backup into the same desa, or as a new desa.")
-        restore.add_argument("file")
-        restore.add_argument("--into", default="", help="Slug of the existing desa the backup was made of.")
-        restore.add_argument("--as-new", default="", help="Slug of a new desa to create from the backup.")
-        restore.add_argument("--domain", default="", help="Primary domain of the new desa (with --as-new).")
+        back = add_command(actions, "backup", "Cadangkan satu desa atau lebih ke DESA_BACKUP_DIR.")
+        back.add_argument("slugs", nargs="+", metavar="slug", help="Slug desa yang dicadangkan.")
+        nightly = add_command(actions, "backup-all", "Cadangkan semua desa; simpan N cadangan terbaru tiap desa.")
+        nightly.add_argument(
+            "--keep", type=int, default=7, metavar="N", help="Berapa cadangan terbaru disimpan (bawaan: 7)."
+        )
+        listing = add_command(actions, "backups", "Daftar berkas cadangan.")
+        listing.add_argument("slug", nargs="?", default="", help="Hanya cadangan desa ini.")
+        restore = add_command(actions, "restore", "Pulihkan cadangan ke desa yang sama, atau sebagai desa baru.")
+        restore.add_argument("file", metavar="berkas", help="Jalur berkas cadangan, atau namanya di DESA_BACKUP_DIR.")
+        restore.add_argument("--into", default="", metavar="SLUG", help="Slug desa asal cadangan (isinya diganti).")
+        restore.add_argument("--as-new", default="", metavar="SLUG", help="Slug desa baru yang dibuat dari cadangan.")
+        restore.add_argument("--domain", default="", metavar="DOMAIN", help="Domain utama desa baru (dengan --as-new).")
         restore.add_argument(
-            "--confirm", default=None, help="With --into: type the slug again (after reading what is lost)."
+            "--confirm",
+            default=None,
+            metavar="SLUG",
+            help="Dengan --into: ketik slug sekali lagi (sesudah membaca apa yang hilang).",
         )
 
     def handle_backup(self, slugs, **_):

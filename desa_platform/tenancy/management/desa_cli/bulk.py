@@ -11,6 +11,7 @@ from desa_platform.tenancy.services import admins, bulk
 from desa_platform.tenancy.services.bulk import OutcomeState as State
 
 from .base import progress_bar
+from .parser import add_command
 
 
 class BulkCommands:
@@ -18,41 +19,61 @@ class BulkCommands:
 
     @staticmethod
     def add_subcommands(actions):
-        many = actions.add_parser(
+        many = add_command(
+            actions,
             "bulk",
-            help="Create the desa and kelurahan of a kabupaten, a kecamatan or a list of codes (region data), "
-            "and/or the offices of a CSV file (kecamatan, OPD, puskesmas).",
+            "Buat desa dan kelurahan satu kabupaten, satu kecamatan atau daftar kode (data wilayah), dan/atau "
+            "kantor dari berkas CSV (kecamatan, OPD, puskesmas).",
         )
-        many.add_argument("--provinsi", default="")
-        many.add_argument("--kabupaten", default="")
-        many.add_argument("--kecamatan", default="", help="Only this kecamatan of the kabupaten (name or code).")
+        many.add_argument("--provinsi", default="", metavar="NAMA", help="Provinsi (dengan --kabupaten).")
+        many.add_argument("--kabupaten", default="", metavar="NAMA", help="Kabupaten yang desanya dibuat.")
         many.add_argument(
-            "--kode", action="append", default=None, help="Kemendagri code of a kecamatan or village; repeatable."
+            "--kecamatan", default="", metavar="NAMA", help="Hanya kecamatan ini dari kabupaten itu (nama atau kode)."
         )
-        many.add_argument("--csv", default="", help="CSV with columns " + ", ".join(bulk.CSV_COLUMNS))
+        many.add_argument(
+            "--kode",
+            action="append",
+            default=None,
+            metavar="KODE",
+            help="Kode Kemendagri kecamatan/desa; boleh diulang.",
+        )
+        many.add_argument(
+            "--csv", default="", metavar="BERKAS", help="Berkas CSV dengan kolom " + ", ".join(bulk.CSV_COLUMNS) + "."
+        )
         many.add_argument(
             "--office-pattern",
             action="append",
             default=None,
-            help="Domain of a kelurahan/kecamatan/OPD/puskesmas, e.g. '{slug}.tubankab.go.id' "
-            "(default: the --domain-pattern when given, else '{slug}.{kabupaten}kab.go.id').",
+            metavar="POLA",
+            help="Domain kelurahan/kecamatan/OPD/puskesmas, mis. '{slug}.tubankab.go.id' "
+            "(bawaan: --domain-pattern bila diberikan, kalau tidak '{slug}.{kabupaten}kab.go.id').",
         )
         many.add_argument(
-            "--admin-sheet", default="", help="Write the first admins' one-time links of every office here (CSV)."
+            "--admin-sheet",
+            default="",
+            metavar="BERKAS",
+            help="Tulis tautan sekali pakai admin pertama setiap kantor ke berkas CSV ini.",
         )
         many.add_argument(
             "--domain-pattern",
             action="append",
             default=None,
-            help="e.g. '{slug}.desa.id' (first is primary, repeat for aliases like '{slug}.localhost').",
+            metavar="POLA",
+            help="Domain desa, mis. '{slug}.desa.id' (yang pertama utama; ulangi untuk alias seperti "
+            "'{slug}.localhost').",
         )
-        many.add_argument("--repeat-pattern", default=bulk.DEFAULT_REPEAT_PATTERN, help="Slug when a name repeats.")
-        many.add_argument("--kecamatan-tenants", action="store_true", help="Also one site per kecamatan.")
-        many.add_argument("--theme", default="")
-        many.add_argument("--dry-run", action="store_true", help="Only check and show what would be created.")
+        many.add_argument(
+            "--repeat-pattern",
+            default=bulk.DEFAULT_REPEAT_PATTERN,
+            metavar="POLA",
+            help="Slug bila nama desa terulang (bawaan: '%(default)s').",
+        )
+        many.add_argument("--kecamatan-tenants", action="store_true", help="Buat juga satu situs tiap kecamatan.")
+        many.add_argument("--theme", default="", metavar="TEMA", help="Tema situs yang dibuat.")
+        many.add_argument("--dry-run", action="store_true", help="Hanya periksa dan tampilkan apa yang akan dibuat.")
 
-        job = actions.add_parser("run-job", help="Run a bulk job recorded by the console (started by the console).")
-        job.add_argument("job_id", type=int)
+        job = add_command(actions, "run-job", "Jalankan tugas massal yang dicatat konsol (dimulai oleh konsol).")
+        job.add_argument("job_id", type=int, metavar="nomor", help="Nomor tugas.")
 
     def handle_bulk(
         self,

@@ -4,24 +4,34 @@ from pathlib import Path
 
 from django.core.management.base import CommandError
 
+from .parser import add_command
+
 
 class MonitoringCommands:
     """Liveness summary rows, visit counters, the judol guard and the camat's digest."""
 
     @staticmethod
     def add_subcommands(actions):
-        actions.add_parser("monitor-refresh", help="Recount every desa's summary row for the console (timer).")
-        tick = actions.add_parser(
-            "monitor-tick", help="Flush visit counters, add nginx's cached views, scan pages just published (timer)."
+        add_command(actions, "monitor-refresh", "Hitung ulang baris ringkasan setiap desa untuk konsol (terjadwal).")
+        tick = add_command(
+            actions,
+            "monitor-tick",
+            "Simpan hitungan kunjungan, tambah tayangan dari cache nginx, periksa halaman baru terbit (terjadwal).",
         )
-        tick.add_argument("--nginx-log", default="", help="nginx's visits log (deploy/nginx/desa-digital.conf).")
-        scan = actions.add_parser("judol-scan", help="Check published content and rendered pages for judol.")
-        scan.add_argument("slugs", nargs="*", help="Only these desa (default: every active desa).")
-        scan.add_argument("--semua-halaman", action="store_true", help="Render every live page, not only the home.")
-        scan.add_argument("--antrian", action="store_true", help="Only the pages queued by a publish.")
-        scan.add_argument("--alamat", default="", help="Fetch over loopback HTTP, e.g. http://127.0.0.1:8000.")
-        digest = actions.add_parser("digest", help="Mail each camat the month's digest of their kecamatan.")
-        digest.add_argument("--bulan", default="", help="YYYY-MM (default: last month).")
+        tick.add_argument(
+            "--nginx-log", default="", metavar="BERKAS", help="Log kunjungan nginx (deploy/nginx/desa-digital.conf)."
+        )
+        scan = add_command(actions, "judol-scan", "Periksa konten terbit dan halaman yang dirender dari judi online.")
+        scan.add_argument("slugs", nargs="*", metavar="slug", help="Hanya desa ini (bawaan: setiap desa aktif).")
+        scan.add_argument(
+            "--semua-halaman", action="store_true", help="Render semua halaman terbit, tak hanya beranda."
+        )
+        scan.add_argument("--antrian", action="store_true", help="Hanya halaman yang diantrekan saat terbit.")
+        scan.add_argument(
+            "--alamat", default="", metavar="URL", help="Ambil lewat HTTP loopback, mis. http://127.0.0.1:8000."
+        )
+        digest = add_command(actions, "digest", "Kirimi setiap camat surel ringkasan bulanan kecamatannya.")
+        digest.add_argument("--bulan", default="", metavar="TTTT-BB", help="Bulannya (bawaan: bulan lalu).")
 
     def handle_monitor_refresh(self, **_):
         from desa_platform.monitoring import liveness, tenant_list

@@ -6,17 +6,23 @@ from rich.table import Table
 from desa_platform.tenancy.models import OperatorKecamatan
 from desa_platform.tenancy.services import operators
 
+from .parser import add_command
+
 
 class OperatorCommands:
     """Granting, listing and revoking kecamatan operators."""
 
     @staticmethod
     def add_subcommands(actions):
-        op = actions.add_parser("operator", help="Kecamatan operator: grant, revoke or list (audited).")
-        op.add_argument("operation", choices=["grant", "revoke", "list"])
-        op.add_argument("target", nargs="?", default="", help="grant: kecamatan slug; revoke: grant id")
-        op.add_argument("--username", default="", help="grant: the account on the kecamatan's own site")
-        op.add_argument("--name", default="")
+        op = add_command(actions, "operator", "Operator kecamatan: beri, cabut atau daftar hak (tercatat di audit).")
+        op.add_argument(
+            "operation", choices=["grant", "revoke", "list"], help="grant: beri hak; revoke: cabut hak; list: daftar."
+        )
+        op.add_argument(
+            "target", nargs="?", default="", metavar="sasaran", help="grant: slug kecamatan; revoke: nomor hak."
+        )
+        op.add_argument("--username", default="", metavar="AKUN", help="grant: akunnya di situs kecamatan itu.")
+        op.add_argument("--name", default="", metavar="NAMA", help="grant: nama operator.")
 
     def handle_operator(self, operation, target, username, name, **_):
         actor = None  # the audit log names the system user (audit.cli_actor)

@@ -1,16 +1,29 @@
 """`desa outbox-send/outbox`: the mail outbox (owner: safety; moved here from desa.py when merging the CLI split)."""
 
+from .parser import add_command
+
 
 class OutboxCommands:
     """Sending the mail waiting in the outbox, and looking at what failed."""
 
     @staticmethod
     def add_subcommands(actions):
-        mail = actions.add_parser("outbox-send", help="Send the mail waiting in the outbox (timer or --loop).")
-        mail.add_argument("--loop", action="store_true", help="Keep sending every OUTBOX_POLL_SECONDS (worker).")
-        mail.add_argument("--seconds", type=float, default=None, help="With --loop: stop after this long.")
-        box = actions.add_parser("outbox", help="List mail that failed or waits; --retry sends failed mail again.")
-        box.add_argument("--retry", type=int, nargs="*", default=None, help="Ids of failed messages (none: all).")
+        mail = add_command(actions, "outbox-send", "Kirim surel yang menunggu di antrean (terjadwal, atau --loop).")
+        mail.add_argument(
+            "--loop", action="store_true", help="Terus kirim setiap OUTBOX_POLL_SECONDS detik (sebagai pekerja)."
+        )
+        mail.add_argument(
+            "--seconds", type=float, default=None, metavar="DETIK", help="Dengan --loop: berhenti sesudah sekian detik."
+        )
+        box = add_command(actions, "outbox", "Daftar surel gagal atau menunggu; --retry mengirim ulang yang gagal.")
+        box.add_argument(
+            "--retry",
+            type=int,
+            nargs="*",
+            default=None,
+            metavar="NOMOR",
+            help="Nomor surel gagal (tanpa nomor: semua).",
+        )
 
     def handle_outbox_send(self, loop, seconds, **_):
         from django.conf import settings

@@ -7,45 +7,61 @@ from desa_platform.tenancy.models import Desa
 from desa_platform.tenancy.services import admins, appearance, domains, lifecycle, upgrade
 from desa_platform.tenancy.services.provisioning import DesaSpec, ensure_first_admin, site_root_url
 
+from .parser import add_command
+
 
 class SiteCommands:
     """Create, list and change one desa."""
 
     @staticmethod
     def add_subcommands(actions):
-        create = actions.add_parser("create", help="Provision a desa by cloning the template schema.")
-        create.add_argument("slug")
-        create.add_argument("--name", required=True)
-        create.add_argument("--kind", default=Desa.Kind.DESA, choices=Desa.Kind.values)
-        create.add_argument("--kecamatan", default="")
-        create.add_argument("--kabupaten", default="")
-        create.add_argument("--provinsi", default="")
-        create.add_argument("--kode-pos", default="")
-        create.add_argument("--theme", default="")
-        create.add_argument("--domain", action="append", required=True, help="First is primary; repeat for aliases.")
-        create.add_argument("--admin-email", default="", help="Send the first admin's set-password link here.")
-        create.add_argument("--admin-name", default="")
-        actions.add_parser("list", help="List every desa with its domain, status and schema version.")
-        link = actions.add_parser("admin-link", help="Print a one-time set-password link for a desa's first admin.")
-        link.add_argument("slug")
+        create = add_command(actions, "create", "Buat situs desa (atau kantor lain) dari salinan skema templat.")
+        create.add_argument("slug", help="Nama pendek situs di perintah dan alamat, mis. socorejo.")
+        create.add_argument("--name", required=True, metavar="NAMA", help="Nama kantor, mis. Socorejo.")
+        create.add_argument(
+            "--kind", default=Desa.Kind.DESA, choices=Desa.Kind.values, help="Jenis kantor (bawaan: desa)."
+        )
+        create.add_argument("--kecamatan", default="", metavar="NAMA", help="Kecamatannya.")
+        create.add_argument("--kabupaten", default="", metavar="NAMA", help="Kabupatennya.")
+        create.add_argument("--provinsi", default="", metavar="NAMA", help="Provinsinya.")
+        create.add_argument("--kode-pos", default="", metavar="KODE", help="Kode pos.")
+        create.add_argument("--theme", default="", metavar="TEMA", help="Tema tampilan (folder di themes/).")
+        create.add_argument(
+            "--domain",
+            action="append",
+            required=True,
+            metavar="DOMAIN",
+            help="Domain situs; yang pertama utama, ulangi untuk alias.",
+        )
+        create.add_argument(
+            "--admin-email", default="", metavar="SUREL", help="Kirim tautan sandi admin pertama ke alamat ini."
+        )
+        create.add_argument("--admin-name", default="", metavar="NAMA", help="Nama lengkap admin pertama.")
+        add_command(actions, "list", "Daftar semua desa dengan domain, status, dan versi skemanya.")
+        link = add_command(actions, "admin-link", "Cetak tautan sekali pakai untuk memasang sandi admin pertama.")
+        link.add_argument("slug", help="Slug desa.")
 
-        for name, text in (("suspend", "Show the maintenance page (503)."), ("resume", "Serve the site again.")):
-            sub = actions.add_parser(name, help=text)
-            sub.add_argument("slug")
-            if name == "suspend":
-                sub.add_argument("--reason", default="")
-        delete = actions.add_parser("delete", help="Back up, then delete a desa for good.")
-        delete.add_argument("slug")
-        delete.add_argument("--confirm", required=True, help="Type the slug again.")
+        suspend = add_command(actions, "suspend", "Tangguhkan situs: tampilkan halaman pemeliharaan (503).")
+        suspend.add_argument("slug", help="Slug desa.")
+        suspend.add_argument("--reason", default="", metavar="ALASAN", help="Alasan penangguhan (dicatat).")
+        resume = add_command(actions, "resume", "Aktifkan lagi situs yang ditangguhkan.")
+        resume.add_argument("slug", help="Slug desa.")
+        delete = add_command(actions, "delete", "Cadangkan, lalu hapus sebuah desa untuk selamanya.")
+        delete.add_argument("slug", help="Slug desa.")
+        delete.add_argument("--confirm", required=True, metavar="SLUG", help="Ketik slug desa sekali lagi.")
 
-        domain = actions.add_parser("domain", help="Add or remove an alias, or change the primary domain.")
-        domain.add_argument("operation", choices=["add", "remove", "primary"])
-        domain.add_argument("slug")
-        domain.add_argument("domain")
+        domain = add_command(actions, "domain", "Tambah atau hapus alias, atau ganti domain utama.")
+        domain.add_argument(
+            "operation",
+            choices=["add", "remove", "primary"],
+            help="add: tambah alias; remove: hapus alias; primary: jadikan domain utama.",
+        )
+        domain.add_argument("slug", help="Slug desa.")
+        domain.add_argument("domain", help="Nama domain, mis. socorejo.desa.id.")
 
-        look = actions.add_parser("theme", help="Give one or more desa a theme (a folder of themes/).")
-        look.add_argument("theme")
-        look.add_argument("slugs", nargs="+")
+        look = add_command(actions, "theme", "Beri satu desa atau lebih sebuah tema (folder di themes/).")
+        look.add_argument("theme", metavar="tema", help="Nama tema, mis. klasik, hijau, modern.")
+        look.add_argument("slugs", nargs="+", metavar="slug", help="Slug desa yang diberi tema.")
 
     def handle_create(self, slug, name, kind, kecamatan, kabupaten, provinsi, kode_pos, theme, domain, **options):
         spec = DesaSpec(

@@ -5,24 +5,26 @@ from rich.table import Table
 from desa_platform.tenancy.models import AuditLog
 from desa_platform.tenancy.services import staff
 
+from .parser import add_command
+
 
 class StaffCommands:
     """Console accounts and the audit log."""
 
     @staticmethod
     def add_subcommands(actions):
-        person = actions.add_parser("staff", help="Create a Diskominfo console account, or reset its 2FA.")
-        person.add_argument("username")
-        person.add_argument("--email", default="")
-        person.add_argument("--name", default="")
-        person.add_argument("--superuser", action="store_true", help="May manage other staff accounts.")
-        person.add_argument("--reset-2fa", action="store_true", help="Remove its TOTP devices: enrol again.")
+        person = add_command(actions, "staff", "Buat akun konsol Diskominfo, atur ulang 2FA, matikan atau hidupkan.")
+        person.add_argument("username", metavar="akun", help="Nama akun.")
+        person.add_argument("--email", default="", metavar="SUREL", help="Alamat surel.")
+        person.add_argument("--name", default="", metavar="NAMA", help="Nama lengkap.")
+        person.add_argument("--superuser", action="store_true", help="Boleh mengelola akun staf lain.")
+        person.add_argument("--reset-2fa", action="store_true", help="Hapus perangkat TOTP-nya: mendaftar ulang.")
         switch = person.add_mutually_exclusive_group()
-        switch.add_argument("--deactivate", action="store_true", help="Switch the account off (it is kept).")
-        switch.add_argument("--activate", action="store_true", help="Switch it on again, with a new password link.")
-        log = actions.add_parser("audit", help="Show the latest audit log entries.")
-        log.add_argument("--limit", type=int, default=30)
-        log.add_argument("--slug", default="")
+        switch.add_argument("--deactivate", action="store_true", help="Matikan akun (akunnya tetap disimpan).")
+        switch.add_argument("--activate", action="store_true", help="Hidupkan lagi, dengan tautan sandi baru.")
+        log = add_command(actions, "audit", "Tampilkan entri terbaru log audit.")
+        log.add_argument("--limit", type=int, default=30, metavar="N", help="Jumlah entri (bawaan: 30).")
+        log.add_argument("--slug", default="", metavar="SLUG", help="Hanya entri desa ini.")
 
     def handle_staff(self, username, email, name, superuser, reset_2fa, deactivate, activate, **_):
         if deactivate or activate:

@@ -6,6 +6,7 @@ from rich.table import Table
 from desa_platform.tenancy.services import upgrade
 
 from .base import progress_bar
+from .parser import add_command
 
 
 class UpgradeCommands:
@@ -13,9 +14,11 @@ class UpgradeCommands:
 
     @staticmethod
     def add_subcommands(actions):
-        up = actions.add_parser("upgrade", help="Migrate public, the template and every desa that is behind.")
-        up.add_argument("--workers", type=int, default=None, help="Parallel worker processes (0: in this process).")
-        actions.add_parser("versions", help="Schema version of every desa.")
+        up = add_command(actions, "upgrade", "Migrasikan skema publik, templat, dan setiap desa yang tertinggal.")
+        up.add_argument(
+            "--workers", type=int, default=None, metavar="N", help="Jumlah proses pekerja paralel (0: di proses ini)."
+        )
+        add_command(actions, "versions", "Versi skema setiap desa.")
 
     def handle_upgrade(self, workers, **_):
         self.stdout.write("Memigrasi skema publik dan templat, mencari desa yang tertinggal ...")
