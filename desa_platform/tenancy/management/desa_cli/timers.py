@@ -5,19 +5,25 @@ import shlex
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from .parser import add_command
+
 
 class TimerCommands:
     """The systemd timers of every node call their command through this, so it runs on one node only."""
 
     @staticmethod
     def add_subcommands(actions):
-        once = actions.add_parser(
+        once = add_command(
+            actions,
             "sekali",
-            help="Jalankan perintah manage.py sekali per periode, di mesin mana pun timer berbunyi lebih dulu.",
+            "Jalankan perintah manage.py sekali per periode, di mesin mana pun penjadwal berbunyi lebih dulu; "
+            "mesin yang mati di tengah jalan diambil alih sesudah 2 jam.",
         )
-        once.add_argument("nama", help="Nama tugas, mis. 'cadangan' (satu baris per nama dan periode).")
-        once.add_argument("--setiap", required=True, help="Panjang periode: 15m, 1h, 1d, 7d …")
-        once.add_argument("perintah", nargs="+", help="Perintah manage.py beserta argumennya, setelah '--'.")
+        once.add_argument("nama", help="Nama tugas, mis. 'cadangan' (satu catatan per nama dan periode).")
+        once.add_argument("--setiap", required=True, metavar="PERIODE", help="Panjang periode: 15m, 1h, 1d, 7d …")
+        once.add_argument(
+            "perintah", nargs="+", metavar="PERINTAH", help="Perintah manage.py beserta argumennya, setelah '--'."
+        )
 
     def handle_sekali(self, nama, setiap, perintah, **_):
         from desa_platform.tenancy.services import timers
