@@ -3,14 +3,9 @@ the login fields are wide enough to read what is typed, the listings of a day's 
 Pesan warga) fit the screen with each title readable on whole words, not one syllable a line, and the
 kepala desa can approve a submitted article with a comment (the footer's menu once covered the dialog)."""
 
-import threading
-from pathlib import Path
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.handlers.wsgi import WSGIHandler
-from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
 from django_tenants.utils import tenant_context
 
 from desa_platform.tenancy.models import Desa
@@ -18,19 +13,15 @@ from sites.berita.models import BeritaIndexPage, BeritaPage
 from sites.kontak.models import Pesan
 from sites.pemerintahan.models import PerangkatDesa
 
-from ..conftest import DESA_A
+from ..committed import publications_taken_back
+from ..live import launch_chromium, needs_chromium, wsgi_server
+from ..tenants import DESA_A
 from .helpers import PASSWORD
 
-CHROMIUM = "/usr/bin/chromium"
 PHONE = {"width": 360, "height": 740}
 LONG_NAME = "Moch. Arifin Nurhidayatullah, S.Kom."
 ARTICLE = "e2e Posyandu Balita Digelar di Setiap Dusun"
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no Chromium at {CHROMIUM}")
-
-
-class QuietHandler(WSGIRequestHandler):
-    def log_message(self, *args):
-        pass
+pytestmark = needs_chromium
 
 
 def clean(desa):
@@ -60,15 +51,10 @@ def phone_server(django_db_setup, django_db_blocker, settings, monkeypatch):
             Pesan.objects.create(nama="e2e Warga", pesan="Lampu jalan RT 02 mati.", jenis=Pesan.Jenis.PENGADUAN)
             kades = get_user_model().objects.create_user("e2e-hp-kades", "", PASSWORD, first_name="Sutrisno")
             kades.groups.add(Group.objects.get(name="Kepala Desa"))
-        server = ThreadedWSGIServer(("127.0.0.1", 0), QuietHandler, allow_reuse_address=False)
-        server.set_app(WSGIHandler())
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
         try:
-            yield server.server_address[1]
+            with publications_taken_back(desa.schema_name), wsgi_server() as port:
+                yield port
         finally:
-            server.shutdown()
-            server.server_close()
             clean(desa)
 
 
@@ -100,15 +86,7 @@ def test_the_clerks_listings_fit_a_360_px_phone(phone_server):
     playwright_api = pytest.importorskip("playwright.sync_api")
     site = f"http://{DESA_A.domains[0]}:{phone_server}"
     with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                f"--host-resolver-rules=MAP {DESA_A.domains[0]} 127.0.0.1",
-            ],
-        )
+        browser = launch_chromium(p, DESA_A.domains)
         page = browser.new_context(viewport=PHONE).new_page()
         page.set_default_timeout(60_000)
         page.goto(f"{site}/admin/login/")
@@ -145,10 +123,7 @@ def test_the_kepala_desa_approves_with_a_comment_on_a_phone(phone_server, django
         article.save_revision(user=operator)
         article.get_workflow().start(article, operator)  # what "Ajukan ke Persetujuan Kepala Desa" does
     with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", f"--host-resolver-rules=MAP {DESA_A.domains[0]} 127.0.0.1"],
-        )
+        browser = launch_chromium(p, DESA_A.domains)
         page = browser.new_context(viewport=PHONE).new_page()
         page.set_default_timeout(30_000)
         page.goto(f"{site}/admin/login/")

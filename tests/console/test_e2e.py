@@ -2,46 +2,31 @@
 resume it — against a real WSGI server in a thread, with the data committed (and removed at the end)."""
 
 import os
-import threading
 from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.handlers.wsgi import WSGIHandler
-from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from desa_platform.tenancy.models import AuditLog, Desa
 from desa_platform.tenancy.services.provisioning import delete_desa
 
+from ..live import launch_chromium, needs_chromium, wsgi_server
 from .helpers import PASSWORD, current_code
 
-CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(os.environ.get("CONSOLE_SCREENSHOTS", "/tmp/console-e2e"))
 
-pytestmark = pytest.mark.skipif(
-    not Path(CHROMIUM).exists(), reason=f"no Chromium at {CHROMIUM} (apt-get install chromium)"
-)
-
-
-class QuietHandler(WSGIRequestHandler):
-    def log_message(self, *args):
-        pass
+pytestmark = needs_chromium
 
 
 @pytest.fixture
 def live_server_url(django_db_blocker):
     with django_db_blocker.unblock():
         remove_committed_rows()  # of an interrupted earlier run
-        server = ThreadedWSGIServer(("127.0.0.1", 0), QuietHandler, allow_reuse_address=False)
-        server.set_app(WSGIHandler())
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
         try:
-            yield server.server_address[1]
+            with wsgi_server() as port:
+                yield port
         finally:
-            server.shutdown()
-            server.server_close()
             remove_committed_rows()
 
 
@@ -65,9 +50,7 @@ def test_create_suspend_resume_through_the_console(live_server_url, django_db_bl
     console = f"http://localhost:{port}/console"
     site = f"http://uji-ujung.localhost:{port}"
     with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-        )
+        browser = launch_chromium(p)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.set_default_timeout(120_000)  # creating a desa may rebuild the template first (changed migrations)
         page.goto(f"{console}/")

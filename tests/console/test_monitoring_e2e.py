@@ -2,7 +2,6 @@
 the indicator report; screenshots in CONSOLE_SCREENSHOTS (default /tmp/console-e2e) to look at."""
 
 import datetime
-from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -13,14 +12,14 @@ from desa_platform.monitoring import guidance
 from desa_platform.monitoring.models import DailyVisits, Guidance, TenantActivity, TenantEvent
 from desa_platform.tenancy.models import AuditLog, Desa
 
+from ..live import launch_chromium, needs_chromium
 from .helpers import PASSWORD, current_code
 from .test_e2e import (
-    CHROMIUM,
     SCREENSHOTS,
     live_server_url,  # noqa: F401 - the same threaded WSGI server fixture
 )
 
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no Chromium at {CHROMIUM}")
+pytestmark = needs_chromium
 
 
 def remove_rows():
@@ -74,9 +73,7 @@ def test_list_timeline_and_indicator_report_in_a_browser(django_db_setup, live_s
     console = f"http://localhost:{live_server_url}/console"
     try:
         with playwright_api.sync_playwright() as p:
-            browser = p.chromium.launch(
-                executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-            )
+            browser = launch_chromium(p)
             page = browser.new_page(viewport={"width": 1400, "height": 900})
             page.set_default_timeout(60_000)
             page.goto(f"{console}/")

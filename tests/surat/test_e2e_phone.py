@@ -5,14 +5,11 @@ the resident downloads the PDF from the status page → the verification page sa
 import datetime
 import os
 import re
-import threading
 from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.handlers.wsgi import WSGIHandler
-from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
 from django_tenants.utils import tenant_context
 
 from desa_platform.signing.models import SignerCredential
@@ -21,18 +18,13 @@ from sites.layanan.models import ServicePage
 from sites.surat.models import NomorSurat, Penandatangan, Permohonan, Surat
 
 from ..committed import publications_taken_back
+from ..live import launch_chromium, needs_chromium, wsgi_server
 from ..tenants import DESA_A
 from .helpers import PASSPHRASE, PASSWORD, SKTM, jpeg
 
-CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(os.environ.get("SURAT_SCREENSHOTS", "/tmp/surat-e2e"))
 PHONE = {"width": 360, "height": 740}
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no Chromium at {CHROMIUM}")
-
-
-class QuietHandler(WSGIRequestHandler):
-    def log_message(self, *args):
-        pass
+pytestmark = needs_chromium
 
 
 def settings_rows():
@@ -82,15 +74,10 @@ def phone_server(django_db_setup, django_db_blocker, settings, tmp_path, monkeyp
         clean(desa)
         with tenant_context(desa):
             keep = {model: list(model.objects.values_list("pk", flat=True)) for model in settings_rows()}
-        server = ThreadedWSGIServer(("127.0.0.1", 0), QuietHandler, allow_reuse_address=False)
-        server.set_app(WSGIHandler())
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
         try:
-            yield desa, server.server_address[1]
+            with wsgi_server() as port:
+                yield desa, port
         finally:
-            server.shutdown()
-            server.server_close()
             clean(desa, keep)
 
 
@@ -111,15 +98,7 @@ def test_resident_to_signed_pdf_on_a_phone(phone_server, django_db_blocker, tmp_
     site = f"http://{DESA_A.domains[0]}:{port}"
 
     with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                f"--host-resolver-rules=MAP {DESA_A.domains[0]} 127.0.0.1",
-            ],
-        )
+        browser = launch_chromium(p, DESA_A.domains)
         resident = browser.new_context(viewport=PHONE, accept_downloads=True).new_page()
         resident.set_default_timeout(60_000)
         resident.goto(f"{site}/layanan/{SKTM}/")

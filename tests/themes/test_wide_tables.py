@@ -10,11 +10,11 @@ from django.contrib.staticfiles import finders
 
 from sites.transparansi.apbdes import Kelompok
 
+from ..live import launch_chromium, needs_chromium
 from ..sites.test_transparansi import apbdes, law
 from .helpers import use_theme
 
 pytestmark = pytest.mark.django_db
-CHROMIUM = "/usr/bin/chromium"
 THEMES = ["klasik", "modern", "hijau"]
 PAGES = ["/transparansi/produk-hukum/", "/transparansi/apbdes-2025/"]
 
@@ -88,7 +88,7 @@ MEASURE = """() => {
 }"""
 
 
-@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no Chromium at {CHROMIUM}")
+@needs_chromium
 def test_wide_tables_stack_on_a_phone_and_stay_tables_on_a_laptop(client_a, wide_tables, monkeypatch):
     playwright_api = pytest.importorskip("playwright.sync_api")
     pages = {}
@@ -98,7 +98,7 @@ def test_wide_tables_stack_on_a_phone_and_stay_tables_on_a_laptop(client_a, wide
             pages[theme, url] = inlined(client_a.get(url).text)
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop here
     with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        browser = launch_chromium(p)
         phone = browser.new_page(viewport={"width": 360, "height": 740})
         laptop = browser.new_page(viewport={"width": 1280, "height": 800})
         for (theme, url), html in pages.items():
