@@ -48,3 +48,26 @@ def remember(name: str, build):
         return value
 
     return memo.remember(name, checked)
+
+
+def recall(name: str, default=None):
+    """What `keep` (or `remember`) stored under `name` for this desa and generation, else `default`.
+
+    With `keep`, for answers worth keeping only sometimes (a route that reached a page, not a visitor's
+    made-up URL): `remember` would store every answer."""
+    return memo.recall(name, default)
+
+
+def keep(name: str, value) -> None:
+    check_plain(value, name)
+    memo.keep(name, value)
+
+
+def field_values(instance) -> dict:
+    """A row's own columns (foreign keys by id, files by name): enough to build an equal, unsaved-looking copy
+    per request with `Model(**values)`."""
+    values = {}
+    for field in instance._meta.concrete_fields:
+        value = getattr(instance, field.attname)
+        values[field.attname] = value.name if hasattr(value, "name") and hasattr(value, "storage") else value
+    return values
