@@ -20,9 +20,9 @@ def prefetch(image, specs: tuple[str, ...]) -> None:
 
     def load():
         image.get_renditions(*specs)
-        return [memo.field_values(rendition) for rendition in image.renditions.all()]
+        return [memo.field_values(rendition) for rendition in image.renditions.filter(filter_spec__in=specs)]
 
-    rows = memo.remember(f"renditions:{image.pk}:{image.file_hash}", load)
+    rows = memo.remember(f"renditions:{image.pk}:{image.file_hash}:{','.join(specs)}", load)
     Rendition = image.get_rendition_model()
     renditions = []
     for row in rows:

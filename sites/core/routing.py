@@ -12,6 +12,7 @@ Kept only when the walk reached a live page with no sub-route: a routable page's
 made-up URLs cannot grow the memo — it holds at most one entry per live page of the desa.
 """
 
+import copy
 import json
 
 from django.apps import apps
@@ -30,7 +31,9 @@ def route(request, path_components, walk):
     key = "route:" + "/".join(path_components)
     known = memo.recall(key)
     if known is not None:
-        return RouteResult(page_from_memo(*known))
+        page = page_from_memo(*known)
+        if page is not None:
+            return RouteResult(page)
     result = walk(request, path_components)
     page, args, kwargs = result
     if page.live and not args and not kwargs:
@@ -39,19 +42,25 @@ def route(request, path_components, walk):
 
 
 def page_from_memo(label: str, pk: int):
-    """A fresh instance of page `pk` (and of its `route_select_related` rows) from the memo's values."""
+    """A fresh instance of page `pk` (and of its `route_select_related` rows) from the memo's values; None when
+    the page is gone (deleted by a transaction that has not bumped the generation yet): then Wagtail walks."""
     model = apps.get_model(label)
 
     def load():
-        page = model.objects.select_related(*model.route_select_related).get(pk=pk)
+        page = model.objects.select_related(*model.route_select_related).filter(pk=pk).first()
+        if page is None:
+            return None
         related = {}
         for name in model.route_select_related:
             row = getattr(page, name)
             related[name] = None if row is None else (row._meta.label, row_values(row))
         return row_values(page), related
 
-    values, related = memo.remember(f"page:{label}:{pk}", load)
-    page = model.from_db(DEFAULT_DB_ALIAS, [f.attname for f in model._meta.concrete_fields], values)
+    remembered = memo.remember(f"page:{label}:{pk}", load)
+    if remembered is None:
+        return None
+    values, related = remembered
+    page = model.from_db(DEFAULT_DB_ALIAS, [f.attname for f in model._meta.concrete_fields], _own(values))
     for name, row in related.items():
         if row is None:
             setattr(page, name, None)
@@ -59,8 +68,14 @@ def page_from_memo(label: str, pk: int):
             row_label, row_values_ = row
             row_model = apps.get_model(row_label)
             names = [f.attname for f in row_model._meta.concrete_fields]
-            setattr(page, name, row_model.from_db(DEFAULT_DB_ALIAS, names, row_values_))
+            setattr(page, name, row_model.from_db(DEFAULT_DB_ALIAS, names, _own(row_values_)))
     return page
+
+
+def _own(values: tuple) -> list:
+    """The values for one request's instance: a list or dict (a JSON column) copied, so no request changes the
+    memo's."""
+    return [copy.deepcopy(value) if isinstance(value, (list, dict)) else value for value in values]
 
 
 def row_values(instance) -> tuple:
