@@ -212,6 +212,21 @@ def to_ms(match) -> float:
     return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
 
 
+def workers_cpu_seconds(master: subprocess.Popen) -> float:
+    import psutil
+
+    return sum(sum(child.cpu_times()[:2]) for child in psutil.Process(master.pid).children())
+
+
+def wrk_with_cpu(master: subprocess.Popen, port: int, hosts: list[str], path: str, duration: int, connections: int):
+    """wrk, plus the gunicorn workers' own CPU time per request: other processes on a shared machine change
+    req/s from one row to the next, much less the CPU a request costs."""
+    before = workers_cpu_seconds(master)
+    run = wrk(port, hosts, path, duration, connections)
+    run["cpu_ms"] = (workers_cpu_seconds(master) - before) * 1000 / max(run["rps"] * duration, 1)
+    return run
+
+
 def worker_rss_mb(master: subprocess.Popen) -> float:
     import psutil
 
@@ -251,10 +266,13 @@ def main() -> None:
         for path in ("/?bench=0", f"{article_path}?bench=0"):
             wrk(port, hosts, path, WARM_SECONDS, args.connections)
         runs = {
-            "bare Django view (/livez)": wrk(port, ["localhost"], "/livez", args.duration, args.connections),
-            "cached desa page": wrk(port, hosts, "/", args.duration, args.connections),
-            "uncached home": wrk(port, hosts, "/?bench=1", args.duration, args.connections),
-            "uncached news article": wrk(port, hosts, f"{article_path}?bench=1", args.duration, args.connections),
+            name: wrk_with_cpu(master, port, row_hosts, path, args.duration, args.connections)
+            for name, row_hosts, path in (
+                ("bare Django view (/livez)", ["localhost"], "/livez"),
+                ("cached desa page", hosts, "/"),
+                ("uncached home", hosts, "/?bench=1"),
+                ("uncached news article", hosts, f"{article_path}?bench=1"),
+            )
         }
         with tempfile.TemporaryDirectory() as workdir:
             nginx = start_nginx(port, workdir)
@@ -286,10 +304,13 @@ def main() -> None:
 
     bare = runs["bare Django view (/livez)"]["rps"]
     print(f"\n{args.tenants} desa, {args.workers} workers, {args.connections} connections, {args.duration} s each")
-    print(f"{'':32} {'req/s':>9} {'x bare':>8} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8}")
+    bare_cpu = runs["bare Django view (/livez)"]["cpu_ms"]
+    print(f"{'':32} {'req/s':>9} {'x bare':>8} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8} {'CPU ms':>7} {'x bare':>7}")
     for name, run in runs.items():
         row = f"{name:32} {run['rps']:9.0f} {run['rps'] / bare:8.2f} {run['p50']:8.2f} {run['p99']:8.2f}"
-        print(row + f" {run['non2xx']:8}")
+        cpu = f" {run['cpu_ms']:7.2f} {bare_cpu / run['cpu_ms']:7.2f}" if "cpu_ms" in run else ""
+        print(row + f" {run['non2xx']:8}" + cpu)
+    print("(CPU ms: the gunicorn workers' own CPU time per request; its x bare is the bare view's over the row's)")
     print(
         f"worker memory: {after_one:.1f} MB after one desa, {after_all:.1f} MB after {memory_tenants} desa "
         f"= {after_all / after_one:.2f}x"
