@@ -7,7 +7,8 @@ generation. So the first walk's answer (which page, by model and id) is kept in 
 and the rows of the foreign keys its template shows (`BasePage.route_select_related`) as plain values; a later
 view of the same URL builds its own page instance from them, without a query.
 
-Kept only when the walk reached a live page with no sub-route: a routable page's own URLs
+A desa keeps at most DESA_MEMO_PAGES page rows (a few kilobytes each); past that a known URL costs one query.
+Routes are kept only when the walk reached a live page with no sub-route: a routable page's own URLs
 (/berita/kategori/<slug>/) are walked afresh, and a URL that reached no page keeps nothing, so visitors trying
 made-up URLs cannot grow the memo — it holds at most one entry per live page of the desa.
 """
@@ -16,12 +17,15 @@ import copy
 import json
 
 from django.apps import apps
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DEFAULT_DB_ALIAS
 from wagtail.fields import StreamField
 from wagtail.url_routing import RouteResult
 
 from . import memo
+
+_MISSING = object()
 
 
 def route(request, path_components, walk):
@@ -56,7 +60,16 @@ def page_from_memo(label: str, pk: int):
             related[name] = None if row is None else (row._meta.label, row_values(row))
         return row_values(page), related
 
-    remembered = memo.remember(f"page:{label}:{pk}", load)
+    key = f"page:{label}:{pk}"
+    remembered = memo.recall(key, _MISSING)
+    if remembered is _MISSING:
+        remembered = load()
+        # Rows are a few kilobytes (an article's body): a desa keeps at most DESA_MEMO_PAGES of them, the first
+        # ones seen at this generation — the home page and the articles being shared; others cost their query.
+        kept = memo.recall("page-rows", 0)
+        if kept < settings.DESA_MEMO_PAGES:
+            memo.keep(key, remembered)
+            memo.keep("page-rows", kept + 1)
     if remembered is None:
         return None
     values, related = remembered

@@ -263,3 +263,16 @@ def test_an_unpublished_article_is_gone_at_once_from_a_warm_worker(client_a):
     with client_a.schema():
         BeritaPage.objects.get(slug="jalan-poros-dicor").unpublish()
     assert client_a.get(url + UNCACHED).status_code == 404
+
+
+def test_past_the_memos_page_limit_an_article_costs_one_query_and_reads_the_same(client_a, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.DESA_MEMO_PAGES = 0  # a desa whose memo already holds its share of page rows
+    url = real_article(client_a) + UNCACHED
+    first = client_a.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        again = client_a.get(url)
+    assert again.content == first.content and "Berita terkait" in text(again)
+    assert len(sql_of(queries)) == 1, sql_of(queries)
