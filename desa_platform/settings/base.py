@@ -243,7 +243,8 @@ VISITS_CACHE_ALIAS = "default"  # desa_platform/monitoring/visits.py counts page
 # How often a worker adds the views it counted to that cache (a file write per view would cost 1-3 ms).
 VISITS_WRITE_SECONDS = env.float("VISITS_WRITE_SECONDS", default=1.0)
 DESA_MEMO_DESA = env.int("DESA_MEMO_DESA", default=256)
-# Page rows (with an article's body) each desa's memo keeps for routing without a query (sites/core/routing.py).
+# Answers one per page (a page's row with an article's body, its tags, its picture's renditions) each desa's
+# memo keeps of each kind (sites/core/memo.py remember_some); past that a page costs a query or two.
 DESA_MEMO_PAGES = env.int("DESA_MEMO_PAGES", default=32)
 # How often a worker asks the shared cache whether a desa or domain changed.
 ROUTING_CHECK_SECONDS = env.float("ROUTING_CHECK_SECONDS", default=1.0)

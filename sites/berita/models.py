@@ -279,8 +279,10 @@ class BeritaPage(BasePage):
             )
 
         # A preview shows the editor's unsaved choice, which must never reach what visitors are served.
-        rows = load() if getattr(request, "is_preview", False) else memo.remember(f"berita-labels:{self.pk}", load)
-        categories, tags = rows
+        if getattr(request, "is_preview", False):
+            categories, tags = load()
+        else:
+            categories, tags = memo.remember_some(f"berita-labels:{self.pk}", load, "berita-labels")
         return (
             [KategoriBerita(pk=pk, nama=nama, slug=slug) for pk, nama, slug in categories],
             [Tag(pk=pk, name=name, slug=slug) for pk, name, slug in tags],

@@ -22,7 +22,7 @@ def prefetch(image, specs: tuple[str, ...]) -> None:
         image.get_renditions(*specs)
         return [memo.field_values(rendition) for rendition in image.renditions.filter(filter_spec__in=specs)]
 
-    rows = memo.remember(f"renditions:{image.pk}:{image.file_hash}:{','.join(specs)}", load)
+    rows = memo.remember_some(f"renditions:{image.pk}:{image.file_hash}:{','.join(specs)}", load, "renditions")
     Rendition = image.get_rendition_model()
     renditions = []
     for row in rows:

@@ -17,15 +17,12 @@ import copy
 import json
 
 from django.apps import apps
-from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DEFAULT_DB_ALIAS
 from wagtail.fields import StreamField
 from wagtail.url_routing import RouteResult
 
 from . import memo
-
-_MISSING = object()
 
 
 def route(request, path_components, walk):
@@ -60,16 +57,9 @@ def page_from_memo(label: str, pk: int):
             related[name] = None if row is None else (row._meta.label, row_values(row))
         return row_values(page), related
 
-    key = f"page:{label}:{pk}"
-    remembered = memo.recall(key, _MISSING)
-    if remembered is _MISSING:
-        remembered = load()
-        # Rows are a few kilobytes (an article's body): a desa keeps at most DESA_MEMO_PAGES of them, the first
-        # ones seen at this generation — the home page and the articles being shared; others cost their query.
-        kept = memo.recall("page-rows", 0)
-        if kept < settings.DESA_MEMO_PAGES:
-            memo.keep(key, remembered)
-            memo.keep("page-rows", kept + 1)
+    # A row is a few kilobytes (an article's body): the first pages seen at this generation keep theirs (the
+    # articles being shared), later ones cost their query.
+    remembered = memo.remember_some(f"page:{label}:{pk}", load, "page-rows")
     if remembered is None:
         return None
     values, related = remembered
