@@ -3,8 +3,9 @@
     .venv/bin/python bench/serving.py [--tenants 120] [--duration 10] [--connections 50] [--memory-tenants 400]
 
 Everything is measured in one run against a bare Django view (`/livez` on the platform domain) served by
-the same gunicorn: cached desa page, uncached home page, uncached news page, with requests spread over every
-desa; p50/p99 latency; a single worker's memory after touching every desa vs after touching one.
+the same gunicorn: cached desa page, uncached home page, uncached news article (a real one: body, photo, tags,
+related articles; bench/real_article.py), with requests spread over every desa; p50/p99 latency; a single
+worker's memory after touching every desa vs after touching one.
 Needs `wrk` (Debian package); with Debian's `nginx` installed it also runs the cached page through nginx with
 the deployed `location /` (deploy/nginx/app.conf). Uses its own database (embedded by default, or
 BENCH_DATABASE_URL) and REDIS_URL when set.
@@ -27,6 +28,8 @@ from _setup import ROOT, setup
 # One wrk thread: the load generator shares the 2 cores with the server, and every thread of its own takes
 # CPU time (and adds scheduling delay to the latencies it measures) from the server it is measuring.
 WRK_THREADS = int(os.environ.get("WRK_THREADS", 1))
+BENCH_VAR = ROOT / "var" / "bench"
+WARM_SECONDS = 2
 
 LUA = """
 local hosts = {%(hosts)s}
@@ -98,10 +101,12 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def provision(count: int) -> list[str]:
+def provision(count: int) -> tuple[list[str], str]:
+    """`count` bench desa, each with a real news article (bench/real_article.py); their hosts and its path."""
+    import real_article
     from django.db import connection
+    from django.test import override_settings
     from django_tenants.utils import schema_context
-    from wagtail.models import Page
 
     from desa_platform.tenancy import template_schema
     from desa_platform.tenancy.models import Desa
@@ -117,15 +122,14 @@ def provision(count: int) -> list[str]:
         desa = Desa.objects.filter(slug=slug).first() or create_desa(
             DesaSpec(slug=slug, name=f"Bench {i}", domains=[f"{slug}.localhost"], kecamatan="Jenu", kabupaten="Tuban")
         )
-        with schema_context(desa.schema_name):
-            if not Page.objects.filter(slug="kabar-bench").exists():
-                article = article_page("Kabar dari desa", "kabar-bench")
-                Page.objects.get(depth=2).specific.add_child(instance=article)
+        # Media where gunicorn (DESA_VAR_DIR below) reads the photo from to make its renditions.
+        with schema_context(desa.schema_name), override_settings(MEDIA_ROOT=BENCH_VAR / "media"):
+            article_path = real_article.ensure("kabar-bench")
         hosts.append(f"{slug}.localhost")
         # A PostgreSQL backend that has created many schemas slows down with its catalog caches (13 s a desa
         # after 380 on one connection, 0.4 s on a fresh one): one connection a desa, as `desa bulk` does.
         connection.close()
-    return hosts
+    return hosts, article_path
 
 
 def article_page(title: str, slug: str):
@@ -147,7 +151,7 @@ def start_gunicorn(port: int, workers: int, database: dict) -> subprocess.Popen:
         "SECRET_KEY": "bench-" + "x" * 50,
         "SIGNING_KEY_ENCRYPTION_KEY": "bench-signing-" + "x" * 40,
         "SECURE_SSL_REDIRECT": "false",
-        "DESA_VAR_DIR": str(ROOT / "var" / "bench"),
+        "DESA_VAR_DIR": str(BENCH_VAR),
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "GUNICORN_WORKERS": str(workers),
         "GUNICORN_ACCESSLOG": os.environ.get("BENCH_ACCESSLOG", ""),
@@ -208,6 +212,21 @@ def to_ms(match) -> float:
     return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
 
 
+def workers_cpu_seconds(master: subprocess.Popen) -> float:
+    import psutil
+
+    return sum(sum(child.cpu_times()[:2]) for child in psutil.Process(master.pid).children())
+
+
+def wrk_with_cpu(master: subprocess.Popen, port: int, hosts: list[str], path: str, duration: int, connections: int):
+    """wrk, plus the gunicorn workers' own CPU time per request: other processes on a shared machine change
+    req/s from one row to the next, much less the CPU a request costs."""
+    before = workers_cpu_seconds(master)
+    run = wrk(port, hosts, path, duration, connections)
+    run["cpu_ms"] = (workers_cpu_seconds(master) - before) * 1000 / max(run["rps"] * duration, 1)
+    return run
+
+
 def worker_rss_mb(master: subprocess.Popen) -> float:
     import psutil
 
@@ -233,7 +252,7 @@ def main() -> None:
     else:  # gunicorn joins the same embedded server
         database = {"EMBEDDED_PG_DATA": connection.settings_dict["HOST"], "EMBEDDED_PG_DB": "desa_bench_http"}
     print(f"provisioning {max(args.tenants, memory_tenants)} desa ...", flush=True)
-    all_hosts = provision(max(args.tenants, memory_tenants))
+    all_hosts, article_path = provision(max(args.tenants, memory_tenants))
     hosts = all_hosts[: args.tenants]
     connection.close()
 
@@ -242,11 +261,18 @@ def main() -> None:
     try:
         for h in hosts:  # warm the page cache of every desa
             get(port, h, "/")
+        # Uncached rows measure warm workers: each has seen every desa at this content generation (its memo is
+        # filled, the article's renditions made), as on a server that has been up for a while.
+        for path in ("/?bench=0", f"{article_path}?bench=0"):
+            wrk(port, hosts, path, WARM_SECONDS, args.connections)
         runs = {
-            "bare Django view (/livez)": wrk(port, ["localhost"], "/livez", args.duration, args.connections),
-            "cached desa page": wrk(port, hosts, "/", args.duration, args.connections),
-            "uncached home": wrk(port, hosts, "/?bench=1", args.duration, args.connections),
-            "uncached news page": wrk(port, hosts, "/kabar-bench/?bench=1", args.duration, args.connections),
+            name: wrk_with_cpu(master, port, row_hosts, path, args.duration, args.connections)
+            for name, row_hosts, path in (
+                ("bare Django view (/livez)", ["localhost"], "/livez"),
+                ("cached desa page", hosts, "/"),
+                ("uncached home", hosts, "/?bench=1"),
+                ("uncached news article", hosts, f"{article_path}?bench=1"),
+            )
         }
         with tempfile.TemporaryDirectory() as workdir:
             nginx = start_nginx(port, workdir)
@@ -278,10 +304,13 @@ def main() -> None:
 
     bare = runs["bare Django view (/livez)"]["rps"]
     print(f"\n{args.tenants} desa, {args.workers} workers, {args.connections} connections, {args.duration} s each")
-    print(f"{'':32} {'req/s':>9} {'x bare':>8} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8}")
+    bare_cpu = runs["bare Django view (/livez)"]["cpu_ms"]
+    print(f"{'':32} {'req/s':>9} {'x bare':>8} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8} {'CPU ms':>7} {'x bare':>7}")
     for name, run in runs.items():
         row = f"{name:32} {run['rps']:9.0f} {run['rps'] / bare:8.2f} {run['p50']:8.2f} {run['p99']:8.2f}"
-        print(row + f" {run['non2xx']:8}")
+        cpu = f" {run['cpu_ms']:7.2f} {bare_cpu / run['cpu_ms']:7.2f}" if "cpu_ms" in run else ""
+        print(row + f" {run['non2xx']:8}" + cpu)
+    print("(CPU ms: the gunicorn workers' own CPU time per request; its x bare is the bare view's over the row's)")
     print(
         f"worker memory: {after_one:.1f} MB after one desa, {after_all:.1f} MB after {memory_tenants} desa "
         f"= {after_all / after_one:.2f}x"

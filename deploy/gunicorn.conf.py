@@ -34,3 +34,11 @@ def post_fork(server, worker):
 
     for connection in connections.all():
         connection.close()
+
+
+def worker_exit(server, worker):
+    # A worker recycled after max_requests (or stopped) writes the page views it counted but has not written yet
+    # (desa_platform/monitoring/visits.py writes at most once a second).
+    from desa_platform.monitoring import visits
+
+    visits.write_counted()

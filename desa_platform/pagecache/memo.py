@@ -52,6 +52,19 @@ def remember(name: str, build):
     return values[name]
 
 
+def recall(name: str, default=None):
+    """What was kept under `name` for this desa and generation, else `default` (nothing is built)."""
+    values = _current.get()
+    return default if values is None else values.get(name, default)
+
+
+def keep(name: str, value) -> None:
+    """Keep `value` under `name` for this desa and generation; outside a desa request, nothing is kept."""
+    values = _current.get()
+    if values is not None:
+        values[name] = value
+
+
 def clear() -> None:
     with _lock:
         _table.clear()

@@ -242,7 +242,12 @@ PAGE_BROWSER_MAX_AGE = env.int("PAGE_BROWSER_MAX_AGE", default=60)
 PAGE_PROXY_SECONDS = env.int("PAGE_PROXY_SECONDS", default=5)
 PAGE_CACHE_ALIAS = "default"
 VISITS_CACHE_ALIAS = "default"  # desa_platform/monitoring/visits.py counts page views here
+# How often a worker adds the views it counted to that cache (a file write per view would cost 1-3 ms).
+VISITS_WRITE_SECONDS = env.float("VISITS_WRITE_SECONDS", default=1.0)
 DESA_MEMO_DESA = env.int("DESA_MEMO_DESA", default=256)
+# Answers one per page (a page's row with an article's body, its tags, its picture's renditions) each desa's
+# memo keeps of each kind (sites/core/memo.py remember_some); past that a page costs a query or two.
+DESA_MEMO_PAGES = env.int("DESA_MEMO_PAGES", default=32)
 # How often a worker asks the shared cache whether a desa or domain changed.
 ROUTING_CHECK_SECONDS = env.float("ROUTING_CHECK_SECONDS", default=1.0)
 

@@ -22,7 +22,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from sites.core import memo
+from sites.core import memo, renditions
 from sites.core.blocks import BodyBlock
 from sites.core.formatting import nama_bulan
 from sites.core.models import BasePage, SectionIndexPage, intro_field
@@ -30,6 +30,8 @@ from sites.core.pagination import ARTICLES_PER_PAGE, paginate
 from sites.core.text import plain_text
 
 RELATED_COUNT = 3
+# What berita_page.html and the page's OpenGraph/JSON-LD image ask of the article's picture.
+ARTICLE_RENDITIONS = ("max-480x320", "max-800x533", "max-1200x800")
 
 
 def today() -> datetime.date:
@@ -225,6 +227,7 @@ class BeritaPage(BasePage):
     ]
     parent_page_types = ["berita.BeritaIndexPage"]
     subpage_types = []
+    route_select_related = ("gambar",)
 
     class Meta:
         verbose_name = "berita"
@@ -266,9 +269,32 @@ class BeritaPage(BasePage):
             related += list(others.exclude(pk__in=seen).order_by("-tanggal", "-pk")[: limit - len(related)])
         return related
 
+    def labels(self, request=None) -> tuple[list, list]:
+        """The article's categories and tags; from the memo as plain rows, built per request (no query)."""
+
+        def load():
+            return (
+                [(k.pk, k.nama, k.slug) for k in self.kategori.all()],
+                [(t.pk, t.name, t.slug) for t in self.tags.all()],
+            )
+
+        # A preview shows the editor's unsaved choice, which must never reach what visitors are served.
+        if getattr(request, "is_preview", False):
+            categories, tags = load()
+        else:
+            categories, tags = memo.remember_some(f"berita-labels:{self.pk}", load, "berita-labels")
+        return (
+            [KategoriBerita(pk=pk, nama=nama, slug=slug) for pk, nama, slug in categories],
+            [Tag(pk=pk, name=name, slug=slug) for pk, name, slug in tags],
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        categories, tags = list(self.kategori.all()), list(self.tags.all())
+        categories, tags = self.labels(request)
+        if self.gambar:
+            # og_image_url shares a small picture as it is; json_ld() always asks for the 1200×630 one.
+            small = ("original",) if self.gambar.width < 600 else ()
+            renditions.prefetch(self.gambar, (*ARTICLE_RENDITIONS, "fill-1200x630-c50", *small))
         # Lazy: worked out only when the template's cached fragment of related articles is stale.
         context["related"] = SimpleLazyObject(lambda: self.related(categories, tags))
         index_url = self.index_url(request)
@@ -309,7 +335,7 @@ class BeritaPage(BasePage):
         if self.author_name:
             data["author"] = {"@type": "Person", "name": self.author_name}
         if self.gambar:
-            rendition = self.gambar.get_rendition("fill-1200x630-c50")
+            rendition = renditions.rendition(self.gambar, "fill-1200x630-c50")
             data["image"] = request.build_absolute_uri(rendition.url) if request else rendition.url
         return data
 

@@ -30,16 +30,7 @@ def _pengaturan_values() -> tuple[dict, dict | None]:
     if row is None:
         return {}, None
     logo = row.logo
-    return _field_values(row), (_field_values(logo) if logo is not None else None)
-
-
-def _field_values(instance) -> dict:
-    """The row's own columns (foreign keys by id): enough to build an equal, unsaved-looking copy."""
-    values = {}
-    for field in instance._meta.concrete_fields:
-        value = getattr(instance, field.attname)
-        values[field.attname] = value.name if hasattr(value, "name") and hasattr(value, "storage") else value
-    return values
+    return memo.field_values(row), (memo.field_values(logo) if logo is not None else None)
 
 
 def desa(request):

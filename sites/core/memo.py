@@ -48,3 +48,47 @@ def remember(name: str, build):
         return value
 
     return memo.remember(name, checked)
+
+
+_MISSING = object()
+
+
+def remember_some(name: str, build, group: str):
+    """`remember` for answers a desa has one of per page (a page's row, an article's tags, a picture's renditions):
+    the first DESA_MEMO_PAGES of `group` at a generation are kept, later ones are built on every call, so a desa
+    whose every page is read keeps its memo small."""
+    from django.conf import settings
+
+    value = memo.recall(name, _MISSING)
+    if value is not _MISSING:
+        return value
+    value = build()
+    check_plain(value, name)
+    kept = memo.recall(f"kept:{group}", 0)
+    if kept < settings.DESA_MEMO_PAGES:
+        memo.keep(name, value)
+        memo.keep(f"kept:{group}", kept + 1)
+    return value
+
+
+def recall(name: str, default=None):
+    """What `keep` (or `remember`) stored under `name` for this desa and generation, else `default`.
+
+    With `keep`, for answers worth keeping only sometimes (a route that reached a page, not a visitor's
+    made-up URL): `remember` would store every answer."""
+    return memo.recall(name, default)
+
+
+def keep(name: str, value) -> None:
+    check_plain(value, name)
+    memo.keep(name, value)
+
+
+def field_values(instance) -> dict:
+    """A row's own columns (foreign keys by id, files by name): enough to build an equal, unsaved-looking copy
+    per request with `Model(**values)`."""
+    values = {}
+    for field in instance._meta.concrete_fields:
+        value = getattr(instance, field.attname)
+        values[field.attname] = value.name if hasattr(value, "name") and hasattr(value, "storage") else value
+    return values

@@ -26,6 +26,9 @@ class BasePage(Page):
     that lists, search results, OpenGraph tags and JSON-LD all show the same picture, date and summary.
     """
 
+    # Foreign keys a view of the page shows, joined into the one query that loads it (sites/core/routing.py).
+    route_select_related: tuple[str, ...] = ()
+
     class Meta:
         abstract = True
 

@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 
 from sites.berita.models import BeritaIndexPage, latest_news
-from sites.core import rich_text
+from sites.core import rich_text, routing
 from sites.core.kinds import current_words
 from sites.core.models import BasePage
 from sites.informasi.models import AgendaIndexPage, PengumumanIndexPage, latest_announcements, upcoming_agenda
@@ -85,6 +85,10 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = "beranda"
         verbose_name_plural = "beranda"
+
+    def route(self, request, path_components):
+        # The site's root: every URL of the desa starts here (sites/core/routing.py keeps the answers).
+        return routing.route(request, path_components, super().route)
 
     def sambutan(self) -> dict | None:
         """The welcome by the head of the desa, completed from the perangkat list; None until a text is written."""

@@ -74,3 +74,23 @@ def test_the_judol_guards_own_fetches_are_not_visits(desa_a):
 
     run = scanner.scan(Desa.objects.filter(pk=desa_a.pk))
     assert run.pages_fetched == 2 and visits.pending_counts(desa_a)[timezone.localdate()] == 0
+
+
+def test_views_reach_the_shared_counters_once_a_second_and_none_is_lost(client_a, desa_a, settings):
+    """Without Redis every write to the shared cache is a file: a worker adds up its views and writes them at most
+    every VISITS_WRITE_SECONDS, and at once when it reads the counters itself."""
+    from django.core.cache import caches
+
+    today = timezone.localdate()
+    settings.VISITS_WRITE_SECONDS = 3600
+    visits.write_counted()  # this process's clock starts now
+    for _ in range(5):
+        assert client_a.get("/", HTTP_USER_AGENT=PHONE).status_code == 200
+    with client_a.schema():
+        assert not caches[settings.VISITS_CACHE_ALIAS].get(visits._key(today)), "written once, not per view"
+    assert visits.pending_counts(desa_a)[today] == 5
+    assert visits.flush() == 5 and stored(desa_a) == 5
+    settings.VISITS_WRITE_SECONDS = 0
+    client_a.get("/", HTTP_USER_AGENT=PHONE)
+    with client_a.schema():
+        assert caches[settings.VISITS_CACHE_ALIAS].get(visits._key(today)) == 1

@@ -206,3 +206,73 @@ def test_json_ld_news_article(client_a):
     assert news["author"] == {"@type": "Person", "name": "Heri S"}
     assert news["image"].startswith("http://uji-a.test/")
     assert news["publisher"]["name"] == "Desa Uji A"
+
+
+UNCACHED = "?cari=1"  # a query the page cache does not keep: Wagtail renders the article every time
+
+
+def real_article(client):
+    """The benchmark's article (bench/real_article.py): 3,000 characters, a photo, a category, two tags and three
+    related articles; its URL."""
+    from bench import real_article as bench_article
+
+    with client.schema():
+        return bench_article.ensure("jalan-poros-dicor")
+
+
+def sql_of(queries) -> list[str]:
+    return [q["sql"] for q in queries.captured_queries if not q["sql"].startswith("SET ")]
+
+
+def test_an_uncached_real_article_costs_at_most_two_queries_on_a_warm_worker(client_a):
+    """Issue 17: a shared link to an article misses the page cache (its first visitor, any ?query); a worker that
+    served the desa before reads the route, categories, tags, photo and related articles from its memo."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = real_article(client_a) + UNCACHED
+    first = client_a.get(url)  # a warm worker: this desa seen once at this content generation
+    assert first.status_code == 200 and "Berita terkait" in text(first)
+    with CaptureQueriesContext(connection) as queries:
+        again = client_a.get(url)
+    assert again.status_code == 200 and "X-Cache" not in again
+    assert again.content == first.content
+    assert len(sql_of(queries)) <= 2, sql_of(queries)
+
+
+def test_an_edited_article_shows_at_once_and_only_in_its_desa(client_a, client_b):
+    url = real_article(client_a)
+    assert real_article(client_b) == url
+    for client in (client_a, client_b):
+        assert "#jalan desa" in text(client.get(url + UNCACHED))
+    with client_a.schema():
+        page = BeritaPage.objects.get(slug="jalan-poros-dicor")
+        page.tags.set(["banjir"])
+        page.kategori = list(KategoriBerita.objects.filter(slug="kesehatan"))
+        page.keterangan_gambar = "Foto baru dari dusun."
+        page.save_revision().publish()
+    page_a, page_b = text(client_a.get(url + UNCACHED)), text(client_b.get(url + UNCACHED))
+    assert "#banjir" in page_a and "#jalan desa" not in page_a and "Kategori: Kesehatan" in page_a
+    assert "Foto baru dari dusun." in page_a
+    assert "#jalan desa" in page_b and "Kategori: Pembangunan" in page_b and "Foto baru" not in page_b
+
+
+def test_an_unpublished_article_is_gone_at_once_from_a_warm_worker(client_a):
+    url = real_article(client_a)
+    assert client_a.get(url + UNCACHED).status_code == 200
+    with client_a.schema():
+        BeritaPage.objects.get(slug="jalan-poros-dicor").unpublish()
+    assert client_a.get(url + UNCACHED).status_code == 404
+
+
+def test_past_the_memos_page_limit_an_article_is_read_afresh_and_reads_the_same(client_a, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.DESA_MEMO_PAGES = 0  # a desa whose memo already holds its share of page rows
+    url = real_article(client_a) + UNCACHED
+    first = client_a.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        again = client_a.get(url)
+    assert again.content == first.content and "Berita terkait" in text(again)
+    assert sql_of(queries), "nothing of this article was kept in the memo"

@@ -14,6 +14,7 @@ from django.utils.safestring import mark_safe
 from wagtail.rich_text import RichText
 from wagtail.whitelist import check_url
 
+from sites.core import renditions
 from sites.core.formatting import angka, angka_ringkas, bulan_tahun, jam, rupiah, tanggal, tanggal_hari, tanggal_jam
 
 from . import navigation_tags
@@ -84,7 +85,7 @@ def og_image_url(context, image=None) -> str:
         image = getattr(pengaturan, "logo", None)
     if image is None:
         return ""
-    rendition = image.get_rendition("fill-1200x630-c50" if image.width >= 600 else "original")
+    rendition = renditions.rendition(image, "fill-1200x630-c50" if image.width >= 600 else "original")
     return full_url(context, rendition.url)
 
 
