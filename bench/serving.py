@@ -9,6 +9,8 @@ worker's memory after touching every desa vs after touching one.
 Needs `wrk` (Debian package); with Debian's `nginx` installed it also runs the cached page through nginx with
 the deployed `location /` (deploy/nginx/app.conf). Uses its own database (embedded by default, or
 BENCH_DATABASE_URL) and REDIS_URL when set.
+
+One script, over 300 lines on purpose: every row is measured in the same run against the same bare view.
 """
 
 import argparse
