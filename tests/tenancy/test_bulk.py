@@ -193,3 +193,23 @@ def test_offices_from_csv_get_their_kind_an_office_domain_and_a_mailed_or_sheet_
     assert response.status_code == 200 and b'name="new_password1"' in response.content
     other = DesaClient(desa_a)
     assert b'name="new_password1"' not in other.get(path, follow=True).content
+
+
+def test_worker_threads_create_every_office_once_and_hand_back_a_failure():
+    from desa_platform.tenancy.services.bulk import jobs
+
+    made, seen = [], []
+
+    def create(slug):
+        made.append(slug)
+        return jobs.Outcome(slug, jobs.OutcomeState.CREATED)
+
+    slugs = [f"desa-{n}" for n in range(60)]  # more than one connection's share, so connections are renewed
+    jobs._in_threads(slugs, 3, create, seen.append)
+    assert sorted(made) == sorted(slugs) and sorted(o.slug for o in seen) == sorted(slugs)
+
+    def broken(slug):
+        raise RuntimeError(f"rusak di {slug}")
+
+    with pytest.raises(RuntimeError, match="rusak di"):
+        jobs._in_threads(slugs[:4], 2, broken, seen.append)
