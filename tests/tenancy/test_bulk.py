@@ -213,3 +213,36 @@ def test_worker_threads_create_every_office_once_and_hand_back_a_failure():
 
     with pytest.raises(RuntimeError, match="rusak di"):
         jobs._in_threads(slugs[:4], 2, broken, seen.append)
+
+
+@pytest.mark.django_db
+def test_a_clone_refused_for_a_passing_reason_is_tried_again(monkeypatch):
+    from django.db import OperationalError
+
+    from desa_platform.tenancy.services.bulk import jobs
+
+    class LockTableFull(Exception):
+        pgcode = "53200"  # out of shared memory: the lock table was full while other clones ran
+
+    real, calls = jobs.create_desa, []
+
+    def full_once(spec, template=None):
+        calls.append(spec.slug)
+        if len(calls) == 1:
+            raise OperationalError("out of shared memory") from LockTableFull()
+        return real(spec, template=template)
+
+    monkeypatch.setattr(jobs, "create_desa", full_once)
+    monkeypatch.setattr(jobs.time, "sleep", lambda seconds: None)
+    spec = bulk.parse_csv("nama,jenis,slug\nPuskesmas Coba Ulang,puskesmas,puskesmas-coba-ulang\n").specs[0]
+    [outcome] = bulk.run([spec])
+    assert outcome.state == bulk.OutcomeState.CREATED and calls == [spec.slug, spec.slug]
+    assert Desa.objects.get(slug="puskesmas-coba-ulang").kind == "puskesmas"
+
+    def always_broken(spec, template=None):
+        raise OperationalError("syntax") from SyntaxError()
+
+    monkeypatch.setattr(jobs, "create_desa", always_broken)
+    other = bulk.parse_csv("nama,jenis,slug\nPuskesmas Coba Lagi,puskesmas,puskesmas-coba-lagi\n").specs[0]
+    [outcome] = bulk.run([other])
+    assert outcome.state == bulk.OutcomeState.FAILED

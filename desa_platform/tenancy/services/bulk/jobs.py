@@ -4,11 +4,12 @@ report progress after each desa; as a BulkJob row run by its own process (`manag
 import subprocess
 import sys
 import threading
+import time
 from collections import Counter
 from dataclasses import asdict, dataclass
 
 from django.conf import settings
-from django.db import connection, models
+from django.db import DatabaseError, connection, models
 from django.utils import timezone
 
 from ... import template_schema
@@ -24,6 +25,9 @@ from .region import already_exists
 # of the template's ~450 relations (~0.2 s, as much as half a clone), while one that has created hundreds of
 # schemas carries every one of them in its caches and slows down (docs/scale.md). 25 keeps both costs small.
 CONNECTION_SPECS = 25
+# Refusals that pass: out of shared memory (lock table), deadlock, serialization failure, lock not available.
+TRANSIENT_PGCODES = {"53200", "40P01", "40001", "55P03"}
+TRANSIENT_ATTEMPTS = 3
 
 # --- running ---------------------------------------------------------------------------------------------------
 
@@ -118,12 +122,26 @@ def _create_one(spec: DesaSpec, templates: dict) -> Outcome:
         if already_exists(spec):
             return Outcome(spec.slug, OutcomeState.SKIPPED)
         try:
-            desa = create_desa(spec, template=templates.get(spec.kind))
+            desa = _create_retrying(spec, templates.get(spec.kind))
             if spec.admin_email:  # the first admin's one-time link goes by mail (the outbox, after commit)
                 invite_first_admin(desa, email=spec.admin_email, full_name=spec.admin_name)
             return Outcome(spec.slug, OutcomeState.CREATED)
         except Exception as error:  # reported with the slug; the rest still run
             return Outcome(spec.slug, OutcomeState.FAILED, str(error) or type(error).__name__)
+
+
+def _create_retrying(spec: DesaSpec, template):
+    """create_desa, tried again after a pause when PostgreSQL refused for a passing reason. A clone holds a lock on
+    each of its ~600 new relations until it commits, and the server's shared lock table (max_locks_per_transaction
+    × max_connections, 6,400 slots by default) can run out while other clones run at once: "out of shared
+    memory", two Tuban desa of 414 in a measured run. The clone is all or nothing, so trying again is safe."""
+    for attempt in range(1, TRANSIENT_ATTEMPTS + 1):
+        try:
+            return create_desa(spec, template=template)
+        except DatabaseError as error:
+            if getattr(error.__cause__, "pgcode", None) not in TRANSIENT_PGCODES or attempt == TRANSIENT_ATTEMPTS:
+                raise
+            time.sleep(attempt)
 
 
 def plan_offices(specs: list[DesaSpec]) -> list:
