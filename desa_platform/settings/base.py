@@ -306,7 +306,9 @@ X_FRAME_OPTIONS = "DENY"  # Wagtail marks its own preview views SAMEORIGIN; noth
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
 # --- Desa admins (sites/desa_admin): roles, language, uploads, account safety ---
-DESA_FIRST_ADMIN_GROUPS = ["Kepala Desa"]  # the role ensure_first_admin gives a new desa's first admin
+# The role ensure_first_admin gives a new office's first admin: its head's, named per kind (sites/desa_admin/roles.py);
+# a tenant has one of them.
+DESA_FIRST_ADMIN_GROUPS = ["Kepala Desa", "Lurah", "Camat", "Kepala Dinas", "Kepala Puskesmas"]
 # Wagtail's own Indonesian catalog misses ~350 admin strings (sidebar, edit screen, dashboard); ours fills them.
 # A LOCALE_PATHS entry because the admin's JavaScript catalog reads only wagtail.admin and LOCALE_PATHS.
 LOCALE_PATHS = [BASE_DIR / "sites" / "desa_admin" / "locale"]
