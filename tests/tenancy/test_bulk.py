@@ -1,6 +1,7 @@
 from collections import Counter
 
 import pytest
+from django.utils import timezone
 
 from desa_platform.tenancy.models import BulkJob, Desa
 from desa_platform.tenancy.services import bulk
@@ -184,6 +185,11 @@ def test_offices_from_csv_get_their_kind_an_office_domain_and_a_mailed_or_sheet_
     assert palang.tautan.startswith(palang.situs.rstrip("/") + "/admin/password_reset/") and palang.jenis == "Puskesmas"
     sheet = admins.sheet_csv(rows)
     assert sheet.startswith("\ufeffnama,jenis") and palang.tautan in sheet and "berlaku sampai" in sheet
+    # ... and as a PDF to print: one row per office, the link written out and clickable, the expiry in the heading
+    text = pdf_text(admins.sheet_pdf(rows, expires))
+    assert "Lembar tautan admin pertama - 2 situs" in text and f"{timezone.localtime(expires):%d-%m-%Y %H:%M}" in text
+    assert palang.tautan in text and "Puskesmas Palang" in text and f"({dinkes.jenis})" in text
+    assert "(tautan dikirim lewat surel ke kepala@dinkes.example)" in text.replace("\\(", "(").replace("\\)", ")")
     # the link in the sheet opens the set-password form of that office only
     from tests.conftest import DesaClient
 
@@ -193,6 +199,21 @@ def test_offices_from_csv_get_their_kind_an_office_domain_and_a_mailed_or_sheet_
     assert response.status_code == 200 and b'name="new_password1"' in response.content
     other = DesaClient(desa_a)
     assert b'name="new_password1"' not in other.get(path, follow=True).content
+
+
+def pdf_text(data: bytes) -> str:
+    """The text operators and link targets of an fpdf2 PDF (its page streams are zlib-compressed)."""
+    import re
+    import zlib
+
+    assert data.startswith(b"%PDF-")
+    parts = [data.decode("latin-1")]
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", data, re.DOTALL):
+        try:
+            parts.append(zlib.decompress(stream).decode("latin-1"))
+        except zlib.error:
+            continue
+    return "\n".join(parts)
 
 
 def test_worker_threads_create_every_office_once_and_hand_back_a_failure():

@@ -38,7 +38,9 @@ class BulkCommands:
             "(default: the --domain-pattern when given, else '{slug}.{kabupaten}kab.go.id').",
         )
         many.add_argument(
-            "--admin-sheet", default="", help="Write the first admins' one-time links of every office here (CSV)."
+            "--admin-sheet",
+            default="",
+            help="Write the first admins' one-time links of every office here (CSV; PDF when the name ends in .pdf).",
         )
         many.add_argument(
             "--domain-pattern",
@@ -118,7 +120,10 @@ class BulkCommands:
             # Every office of the plan, made now or before (a rerun hands out links still unused).
             offices = bulk.plan_offices(specs) + list(Desa.objects.filter(slug__in=skipped))
             rows, expires = admins.admin_link_sheet(offices, actor=None)
-            Path(admin_sheet).write_text(admins.sheet_csv(rows), encoding="utf-8")
+            if admin_sheet.lower().endswith(".pdf"):
+                Path(admin_sheet).write_bytes(admins.sheet_pdf(rows, expires))
+            else:
+                Path(admin_sheet).write_text(admins.sheet_csv(rows), encoding="utf-8")
             self.stdout.write(
                 f"Lembar tautan admin: {admin_sheet} ({sum(1 for r in rows if r.tautan)} tautan, berlaku sampai "
                 f"{expires:%Y-%m-%d %H:%M} UTC)."
