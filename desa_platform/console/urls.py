@@ -41,6 +41,8 @@ urlpatterns = [
     path("cadangan/<str:name>", views.backup_download, name="backup-download"),
     path("versi/", views.versions, name="versions"),
     path("audit/", views.audit_log, name="audit"),
+    path("operator-kecamatan/", views.operator_list, name="operators"),
+    path("operator-kecamatan/<int:pk>/cabut/", views.operator_revoke, name="operator-revoke"),
     path("staf/", views.staff_list, name="staff"),
     path("staf/<str:username>/aktif/", views.staff_active, name="staff-active"),
 ]
