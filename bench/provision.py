@@ -1,7 +1,7 @@
 """Provisioning benchmark: a few desa by migrating a schema (the baseline), then N tenants of every kind (desa,
 kelurahan, kecamatan, OPD, puskesmas), each cloned from its kind's template, in one run.
 
-    .venv/bin/python bench/provision.py [N] [--migrate M]     (defaults N=10, M=2; BENCH_DATABASE_URL for a server)
+    .venv/bin/python bench/provision.py [N] [--migrate M] [--settle S]   (N=10, M=2, S=90; BENCH_DATABASE_URL)
 
 The kinds take turns (desa, kelurahan, …, desa, …) so a busy machine weighs on each alike. Per kind it prints the
 median seconds per tenant for the clone (`create_desa`) and for the first admin's one-time link, the median of
@@ -17,7 +17,7 @@ import statistics
 import time
 from pathlib import Path
 
-from _setup import setup
+from _setup import settle, setup
 
 
 def backend_cpu(pid: int) -> float | None:
@@ -29,7 +29,7 @@ def backend_cpu(pid: int) -> float | None:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def main(n: int, migrations: int) -> None:
+def main(n: int, migrations: int, settle_seconds: float) -> None:
     setup()
     from django.conf import settings
     from django.db import connection, transaction
@@ -48,7 +48,9 @@ def main(n: int, migrations: int) -> None:
                 cursor.execute(f'DROP SCHEMA IF EXISTS "bench_migrated_{i}" CASCADE')
 
     drop_leftovers()
-    template_schema.ensure_all()
+    template_schema.ensure_all()  # a rebuild drops the old templates
+    if settle_seconds:
+        settle(settle_seconds)
 
     migrated = []
     for i in range(migrations):
@@ -109,5 +111,8 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("n", nargs="?", type=int, default=10, help="tenants of each kind (default 10)")
     parser.add_argument("--migrate", type=int, default=2, help="desa made by migrating, the baseline (default 2)")
+    parser.add_argument(
+        "--settle", type=float, default=90, help="seconds to wait after the cleanup before timing (default 90)"
+    )
     arguments = parser.parse_args()
-    main(arguments.n, arguments.migrate)
+    main(arguments.n, arguments.migrate, arguments.settle)

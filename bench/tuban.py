@@ -24,7 +24,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from _setup import ROOT, setup
+from _setup import ROOT, settle, setup
 
 
 class BackendCpu:
@@ -70,12 +70,19 @@ def main(keep: bool) -> None:
     from desa_platform.tenancy.models import Desa
     from desa_platform.tenancy.services.provisioning import delete_desa
 
-    def drop_all():
+    def drop_all() -> int:
+        dropped = 0
         for desa in Desa.objects.filter(kabupaten="Tuban"):
             delete_desa(desa)
+            dropped += 1
+        return dropped
 
-    drop_all()
-    template_schema.ensure_all()
+    dropped = drop_all()
+    if not all(template_schema.current(kind) for kind in template_schema.kinds()):
+        template_schema.ensure_all()  # a rebuild drops the old templates
+        dropped += 1
+    if dropped:
+        settle(90)
     rows = list(csv.DictReader((ROOT / "deploy/examples/tuban-kantor.csv").open(encoding="utf-8")))
     for i in range(1, 14):
         rows.append({**rows[-1], "nama": f"Puskesmas Bench {i}", "slug": f"puskesmas-bench-{i}", "kecamatan": "Tuban"})
