@@ -278,7 +278,10 @@ DESA_BACKUP_MAX_UNPACKED_BYTES = env.int("DESA_BACKUP_MAX_UNPACKED_BYTES", defau
 DESA_MAINTENANCE_DRAIN_SECONDS = env.float("DESA_MAINTENANCE_DRAIN_SECONDS", default=ROUTING_CHECK_SECONDS + 0.5)
 # Console work (desa_platform/tenancy/services): bulk creation's worker threads, or inline in the request (tests),
 # and how long a Diskominfo support session in a desa's admin lasts.
-DESA_BULK_WORKERS = env.int("DESA_BULK_WORKERS", default=2)
+# 3 on 2 cores: a clone also waits on the disk (PostgreSQL 15 syncs each of its ~450 new B-trees), and a third
+# thread keeps the cores busy meanwhile (bench/tuban.py: 147 s with 2, 104 s with 3). Each clone holds ~900
+# locks until it commits; keep max_locks_per_transaction × max_connections well above 900 per worker.
+DESA_BULK_WORKERS = env.int("DESA_BULK_WORKERS", default=3)
 DESA_BULK_INLINE = env.bool("DESA_BULK_INLINE", default=False)
 DESA_SUPPORT_MINUTES = env.int("DESA_SUPPORT_MINUTES", default=60)
 MEDIA_URL = "/media/"

@@ -225,7 +225,7 @@ def test_worker_threads_create_every_office_once_and_hand_back_a_failure():
         made.append(slug)
         return jobs.Outcome(slug, jobs.OutcomeState.CREATED)
 
-    slugs = [f"desa-{n}" for n in range(60)]  # more than one connection's share, so connections are renewed
+    slugs = [f"desa-{n}" for n in range(120)]  # ~40 a thread: past CONNECTION_SPECS, so connections are renewed
     jobs._in_threads(slugs, 3, create, seen.append)
     assert sorted(made) == sorted(slugs) and sorted(o.slug for o in seen) == sorted(slugs)
 
