@@ -113,3 +113,17 @@ class StaffForm(forms.Form):
     full_name = forms.CharField(label="Nama lengkap", max_length=150, required=False)
     email = forms.EmailField(label="Surel", required=False, help_text="Tautan kata sandi dikirim ke sini bila diisi.")
     superuser = forms.BooleanField(label="Boleh mengelola akun staf", required=False)
+
+
+class OperatorGrantForm(forms.Form):
+    """A kecamatan operator: an account of the kecamatan's own site who may enter the admin of its desa."""
+
+    kecamatan = forms.ModelChoiceField(
+        label="Kecamatan",
+        queryset=Desa.objects.filter(kind=Desa.Kind.KECAMATAN).order_by("name"),
+        empty_label="(pilih kecamatan)",
+    )
+    username = forms.CharField(
+        label="Nama pengguna di situs kecamatan", max_length=150, help_text="Akun itu harus sudah ada di sana."
+    )
+    nama = forms.CharField(label="Nama lengkap", max_length=150, required=False)

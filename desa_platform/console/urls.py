@@ -43,6 +43,8 @@ urlpatterns = [
     path("audit/", views.audit_log, name="audit"),
     path("surel/", views.outbox_list, name="outbox"),
     path("surel/kirim-ulang/", views.outbox_retry, name="outbox-retry"),
+    path("operator-kecamatan/", views.operator_list, name="operators"),
+    path("operator-kecamatan/<int:pk>/cabut/", views.operator_revoke, name="operator-revoke"),
     path("staf/", views.staff_list, name="staff"),
     path("staf/<str:username>/aktif/", views.staff_active, name="staff-active"),
 ]

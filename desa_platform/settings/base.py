@@ -285,7 +285,10 @@ DESA_BACKUP_MAX_UNPACKED_BYTES = env.int("DESA_BACKUP_MAX_UNPACKED_BYTES", defau
 DESA_MAINTENANCE_DRAIN_SECONDS = env.float("DESA_MAINTENANCE_DRAIN_SECONDS", default=ROUTING_CHECK_SECONDS + 0.5)
 # Console work (desa_platform/tenancy/services): bulk creation's worker threads, or inline in the request (tests),
 # and how long a Diskominfo support session in a desa's admin lasts.
-DESA_BULK_WORKERS = env.int("DESA_BULK_WORKERS", default=2)
+# 3 on 2 cores: a clone also waits on the disk (PostgreSQL 15 syncs each of its ~450 new B-trees), and a third
+# thread keeps the cores busy meanwhile (bench/tuban.py: 147 s with 2, 104 s with 3). Each clone holds ~900
+# locks until it commits; keep max_locks_per_transaction × max_connections well above 900 per worker.
+DESA_BULK_WORKERS = env.int("DESA_BULK_WORKERS", default=3)
 DESA_BULK_INLINE = env.bool("DESA_BULK_INLINE", default=False)
 DESA_SUPPORT_MINUTES = env.int("DESA_SUPPORT_MINUTES", default=60)
 MEDIA_URL = "/media/"
@@ -313,7 +316,9 @@ X_FRAME_OPTIONS = "DENY"  # Wagtail marks its own preview views SAMEORIGIN; noth
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
 # --- Desa admins (sites/desa_admin): roles, language, uploads, account safety ---
-DESA_FIRST_ADMIN_GROUPS = ["Kepala Desa"]  # the role ensure_first_admin gives a new desa's first admin
+# The role ensure_first_admin gives a new office's first admin: its head's, named per kind (sites/desa_admin/roles.py);
+# a tenant has one of them.
+DESA_FIRST_ADMIN_GROUPS = ["Kepala Desa", "Lurah", "Camat", "Kepala Dinas", "Kepala Puskesmas"]
 # Wagtail's own Indonesian catalog misses ~350 admin strings (sidebar, edit screen, dashboard); ours fills them.
 # A LOCALE_PATHS entry because the admin's JavaScript catalog reads only wagtail.admin and LOCALE_PATHS.
 LOCALE_PATHS = [BASE_DIR / "sites" / "desa_admin" / "locale"]

@@ -1,7 +1,8 @@
-"""Every new desa starts with the roles Operator and Kepala Desa and the workflow between them (roles.py)."""
+"""Every new office starts with the roles Operator and its head's (Kepala Desa, Lurah, Camat…) and the workflow
+between them (roles.py)."""
 
 from . import roles
 
 
 def build(home, kind="desa"):
-    roles.setup(home)
+    roles.setup(home, kind)

@@ -31,9 +31,25 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from sites.core.kinds import DESA, KINDS, words_for
+
 OPERATOR = "Operator"
-KEPALA_DESA = "Kepala Desa"
-WORKFLOW_NAME = "Persetujuan Kepala Desa"
+# The approving role is named after the head of the office: Kepala Desa, Lurah, Camat, Kepala Dinas, Kepala
+# Puskesmas (sites/core/kinds.py); same permissions for every kind.
+HEAD_ROLES = {kind: words_for(kind).kepala for kind in KINDS}
+KEPALA_DESA = HEAD_ROLES[DESA]
+
+
+def head_role(kind: str | None) -> str:
+    return HEAD_ROLES.get(kind or DESA, KEPALA_DESA)
+
+
+def workflow_name(kind: str | None) -> str:
+    return f"Persetujuan {head_role(kind)}"
+
+
+WORKFLOW_NAME = workflow_name(DESA)
+WORKFLOW_NAMES = [workflow_name(kind) for kind in KINDS]
 # Wagtail's own migrations make these; a desa has only our two roles, named in its language.
 WAGTAIL_DEFAULT_GROUPS = ("Editors", "Moderators")
 
@@ -57,14 +73,14 @@ KEPALA_DESA_MODEL_PERMISSIONS = (
 KEPALA_DESA_ONLY = ("berita.kategoriberita",)
 
 
-def setup(home: Page) -> tuple[Group, Group, Workflow]:
-    """Replace Wagtail's default groups and workflow by Operator, Kepala Desa and their approval workflow."""
+def setup(home: Page, kind: str = DESA) -> tuple[Group, Group, Workflow]:
+    """Replace Wagtail's default groups and workflow by Operator, the head's role and their approval workflow."""
     Workflow.objects.filter(workflow_tasks__task__groupapprovaltask__groups__name__in=WAGTAIL_DEFAULT_GROUPS).delete()
     Task.objects.filter(groupapprovaltask__groups__name__in=WAGTAIL_DEFAULT_GROUPS).delete()
     Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS).delete()
 
     operator, _ = Group.objects.get_or_create(name=OPERATOR)
-    kepala, _ = Group.objects.get_or_create(name=KEPALA_DESA)
+    kepala, _ = Group.objects.get_or_create(name=head_role(kind))
     grant_models(operator, kepala)
 
     grant_pages(operator, home, OPERATOR_PAGE_PERMISSIONS)
@@ -74,14 +90,14 @@ def setup(home: Page) -> tuple[Group, Group, Workflow]:
     grant_collection(kepala, root_collection, MEDIA_PERMISSIONS)
     grant_collection(kepala, root_collection, KEPALA_DESA_MEDIA_EXTRA)
 
-    workflow = approval_workflow(home, kepala)
+    workflow = approval_workflow(home, kepala, kind)
     return operator, kepala, workflow
 
 
-def approval_workflow(home: Page, kepala: Group) -> Workflow:
-    task, _ = GroupApprovalTask.objects.get_or_create(name=WORKFLOW_NAME)
+def approval_workflow(home: Page, kepala: Group, kind: str = DESA) -> Workflow:
+    task, _ = GroupApprovalTask.objects.get_or_create(name=workflow_name(kind))
     task.groups.set([kepala])
-    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
+    workflow, _ = Workflow.objects.get_or_create(name=workflow_name(kind), defaults={"active": True})
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
     assign_snippet_workflow(workflow)
@@ -114,13 +130,29 @@ def sync() -> None:
         if Workflow._meta.db_table not in connection.introspection.table_names(cursor):
             return  # the platform's own schema: no pages, no roles
     operator = Group.objects.filter(name=OPERATOR).first()
-    kepala = Group.objects.filter(name=KEPALA_DESA).first()
-    workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first()
+    kepala = Group.objects.filter(name__in=HEAD_ROLES.values()).first()
+    workflow = Workflow.objects.filter(name__in=WORKFLOW_NAMES).first()
     if not (operator and kepala and workflow):
         return  # not a desa schema (public), or one still being built
+    name_for_kind(kepala, workflow)
     grant_models(operator, kepala)
     assign_snippet_workflow(workflow)
     no_superusers(kepala)
+
+
+def name_for_kind(kepala: Group, workflow: Workflow) -> None:
+    """A tenant made before the roles had their kind's names (a kelurahan's "Kepala Desa") gets them now."""
+    from desa_platform.tenancy.current import current_desa
+
+    facts = current_desa()
+    if facts is None or kepala.name == head_role(facts.kind):
+        return
+    kepala.name = head_role(facts.kind)
+    kepala.save(update_fields=["name"])
+    tasks = GroupApprovalTask.objects.filter(groups=kepala, name__in=WORKFLOW_NAMES).values("pk")
+    Task.objects.filter(pk__in=tasks).update(name=workflow_name(facts.kind))
+    workflow.name = workflow_name(facts.kind)
+    workflow.save(update_fields=["name"])
 
 
 def no_superusers(kepala: Group) -> None:

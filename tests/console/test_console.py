@@ -153,6 +153,11 @@ def test_bulk_csv_with_an_error_creates_nothing_and_a_valid_one_runs_as_a_job(co
     job_page = console.get(response["Location"]).content.decode()
     assert "1</strong> dibuat" in job_page and 'http-equiv="refresh"' not in job_page
     assert Desa.objects.get(slug="mentoso").domains.get().domain == "mentoso.desa.id"
+    assert 'value="pdf"' in job_page  # the admin-link sheet also as a PDF to print
+    sheet = console.post(response["Location"] + "tautan-admin/", {"format": "pdf"})
+    assert sheet["Content-Type"] == "application/pdf" and sheet.content.startswith(b"%PDF-")
+    assert sheet["Content-Disposition"].endswith('.pdf"') and sheet["Cache-Control"] == "no-store"
+    assert b"/URI (http://mentoso.desa.id" in sheet.content  # its one-time link, clickable
 
 
 @pytest.mark.django_db

@@ -337,3 +337,49 @@ def test_tree_rules_follow_the_kind(client_a):
         assert not WilayahPage.can_create_at(home_page())  # it is there already (one per site)
         WilayahPage.objects.all().delete()
         assert WilayahPage.can_create_at(home_page())
+
+
+HEADS = {"kelurahan": "Lurah", "kecamatan": "Camat", "opd": "Kepala Dinas", "puskesmas": "Kepala Puskesmas"}
+
+
+@pytest.mark.parametrize("kind", list(SPECS))
+def test_the_approving_role_is_named_after_the_head_of_each_kind(kind):
+    from django.contrib.auth.models import Group
+    from wagtail.models import Workflow
+
+    from desa_platform.tenancy.services.provisioning import ensure_first_admin
+    from tests.admin.helpers import login
+
+    client = office(kind)
+    head = HEADS[kind]
+    admin, _link = ensure_first_admin(client.desa)
+    with client.schema():
+        assert set(Group.objects.values_list("name", flat=True)) == {"Operator", head}
+        assert list(admin.groups.values_list("name", flat=True)) == [head]
+        workflow = Workflow.objects.get()
+        assert workflow.name == f"Persetujuan {head}"
+        assert [g.name for g in workflow.tasks.get().specific.groups.all()] == [head]
+    # What the head sees when adding a colleague in the admin: the office's two roles, by their names.
+    login(client, "kepala", head)
+    page = client.get("/admin/users/new/")
+    assert page.status_code == 200
+    roles = re.findall(r'<label for="id_groups_\d+">\s*(?:<input[^>]*>)?\s*([^<]+?)\s*</label>', page.text)
+    assert sorted(roles) == sorted(["Operator", head]), roles
+    assert "Kepala Desa" not in page.text
+
+
+def test_an_office_made_before_the_head_roles_gets_its_name_at_the_next_migrate():
+    from django.contrib.auth.models import Group
+    from wagtail.models import Task, Workflow
+
+    from sites.desa_admin import roles
+
+    client = office("kelurahan")
+    with client.schema():  # as an older template made every kind: the desa's names
+        Group.objects.filter(name="Lurah").update(name="Kepala Desa")
+        Task.objects.filter(name="Persetujuan Lurah").update(name="Persetujuan Kepala Desa")
+        Workflow.objects.filter(name="Persetujuan Lurah").update(name="Persetujuan Kepala Desa")
+        roles.sync()  # what post_migrate runs in each tenant after `desa upgrade`
+        assert set(Group.objects.values_list("name", flat=True)) == {"Operator", "Lurah"}
+        assert list(Task.objects.values_list("name", flat=True)) == ["Persetujuan Lurah"]
+        assert Workflow.objects.get().name == "Persetujuan Lurah"

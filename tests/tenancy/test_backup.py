@@ -102,6 +102,22 @@ def test_restore_as_a_new_desa_copies_everything_and_leaves_the_original_alone(d
 
 
 @pytest.mark.django_db
+def test_restore_as_a_new_tenant_keeps_its_region_code_kind_and_kecamatan(desa_a):
+    # The letters' kode_desa and the kecamatan's list of its offices come from these.
+    Desa.objects.filter(pk=desa_a.pk).update(kind="kelurahan", kecamatan="Semanding", kode_wilayah="35.23.15.1006")
+    desa_a.refresh_from_db()
+    path = backup.backup_desa(desa_a)
+    copy = backup.restore(path, new_slug="uji-karang", new_domain="uji-karang.test")
+    assert (copy.kind, copy.kecamatan, copy.kode_wilayah) == ("kelurahan", "Semanding", "35.23.15.1006")
+    assert Desa.objects.get(slug="uji-karang").kode_wilayah == "35.23.15.1006"
+
+    # A backup made before the code was kept restores with no code (not refused as incomplete).
+    rewrite_manifest(path, lambda manifest: manifest["desa"].pop("kode_wilayah"))
+    older = backup.restore(path, new_slug="uji-lama", new_domain="uji-lama.test")
+    assert (older.kind, older.kecamatan, older.kode_wilayah) == ("kelurahan", "Semanding", "")
+
+
+@pytest.mark.django_db
 def test_restore_into_a_desa_with_a_different_name_is_refused(desa_a, desa_b):
     path = backup.backup_desa(desa_a)
     with pytest.raises(ServiceError, match="milik desa 'uji-a', bukan 'uji-b'"):

@@ -1,6 +1,7 @@
 from collections import Counter
 
 import pytest
+from django.utils import timezone
 
 from desa_platform.tenancy.models import BulkJob, Desa
 from desa_platform.tenancy.services import bulk
@@ -185,6 +186,11 @@ def test_offices_from_csv_get_their_kind_an_office_domain_and_a_mailed_or_sheet_
     assert palang.tautan.startswith(palang.situs.rstrip("/") + "/admin/password_reset/") and palang.jenis == "Puskesmas"
     sheet = admins.sheet_csv(rows)
     assert sheet.startswith("\ufeffnama,jenis") and palang.tautan in sheet and "berlaku sampai" in sheet
+    # ... and as a PDF to print: one row per office, the link written out and clickable, the expiry in the heading
+    text = pdf_text(admins.sheet_pdf(rows, expires))
+    assert "Lembar tautan admin pertama - 2 situs" in text and f"{timezone.localtime(expires):%d-%m-%Y %H:%M}" in text
+    assert palang.tautan in text and "Puskesmas Palang" in text and f"({dinkes.jenis})" in text
+    assert "(tautan dikirim lewat surel ke kepala@dinkes.example)" in text.replace("\\(", "(").replace("\\)", ")")
     # the link in the sheet opens the set-password form of that office only
     from tests.tenants import DesaClient
 
@@ -194,3 +200,71 @@ def test_offices_from_csv_get_their_kind_an_office_domain_and_a_mailed_or_sheet_
     assert response.status_code == 200 and b'name="new_password1"' in response.content
     other = DesaClient(desa_a)
     assert b'name="new_password1"' not in other.get(path, follow=True).content
+
+
+def pdf_text(data: bytes) -> str:
+    """The text operators and link targets of an fpdf2 PDF (its page streams are zlib-compressed)."""
+    import re
+    import zlib
+
+    assert data.startswith(b"%PDF-")
+    parts = [data.decode("latin-1")]
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", data, re.DOTALL):
+        try:
+            parts.append(zlib.decompress(stream).decode("latin-1"))
+        except zlib.error:
+            continue
+    return "\n".join(parts)
+
+
+def test_worker_threads_create_every_office_once_and_hand_back_a_failure():
+    from desa_platform.tenancy.services.bulk import jobs
+
+    made, seen = [], []
+
+    def create(slug):
+        made.append(slug)
+        return jobs.Outcome(slug, jobs.OutcomeState.CREATED)
+
+    slugs = [f"desa-{n}" for n in range(120)]  # ~40 a thread: past CONNECTION_SPECS, so connections are renewed
+    jobs._in_threads(slugs, 3, create, seen.append)
+    assert sorted(made) == sorted(slugs) and sorted(o.slug for o in seen) == sorted(slugs)
+
+    def broken(slug):
+        raise RuntimeError(f"rusak di {slug}")
+
+    with pytest.raises(RuntimeError, match="rusak di"):
+        jobs._in_threads(slugs[:4], 2, broken, seen.append)
+
+
+@pytest.mark.django_db
+def test_a_clone_refused_for_a_passing_reason_is_tried_again(monkeypatch):
+    from django.db import OperationalError
+
+    from desa_platform.tenancy.services.bulk import jobs
+
+    class LockTableFull(Exception):
+        pgcode = "53200"  # out of shared memory: the lock table was full while other clones ran
+
+    real, calls = jobs.create_desa, []
+
+    def full_once(spec, template=None):
+        calls.append(spec.slug)
+        if len(calls) == 1:
+            raise OperationalError("out of shared memory") from LockTableFull()
+        return real(spec, template=template)
+
+    monkeypatch.setattr(jobs, "create_desa", full_once)
+    monkeypatch.setattr(jobs.time, "sleep", lambda seconds: None)
+    spec = bulk.parse_csv("nama,jenis,slug\nPuskesmas Coba Ulang,puskesmas,puskesmas-coba-ulang\n").specs[0]
+    [outcome] = bulk.run([spec])
+    assert outcome.state == bulk.OutcomeState.CREATED and calls == [spec.slug, spec.slug]
+    assert Desa.objects.get(slug="puskesmas-coba-ulang").kind == "puskesmas"
+
+    def always_broken(spec, template=None):
+        raise OperationalError("syntax") from SyntaxError()
+
+    monkeypatch.setattr(jobs, "create_desa", always_broken)
+    other = bulk.parse_csv("nama,jenis,slug\nPuskesmas Coba Lagi,puskesmas,puskesmas-coba-lagi\n").specs[0]
+    [outcome] = bulk.run([other])
+    assert outcome.state == bulk.OutcomeState.FAILED

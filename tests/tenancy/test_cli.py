@@ -36,3 +36,18 @@ def test_audit_shows_what_the_command_did():
     log = run("audit", "--slug", "uji-a", "--limit", "5")
     assert "uji-a" in log
     assert "uji-b" not in log
+
+
+@pytest.mark.django_db
+def test_bulk_writes_the_admin_link_sheet_as_csv_or_as_pdf(tmp_path, settings):
+    settings.DESA_BULK_WORKERS = 1  # worker threads would not see this test's transaction
+    offices = tmp_path / "kantor.csv"
+    rows = "nama,jenis,kecamatan,slug\nPuskesmas Lembar,puskesmas,Jenu,puskesmas-lembar\n"
+    offices.write_text(rows, encoding="utf-8")
+    pattern = {"office_pattern": ["{slug}.tubankab.go.id"]}
+    as_csv, as_pdf = tmp_path / "tautan.csv", tmp_path / "tautan.pdf"
+    call_command("desa", "bulk", csv=str(offices), admin_sheet=str(as_csv), stdout=io.StringIO(), **pattern)
+    call_command("desa", "bulk", csv=str(offices), admin_sheet=str(as_pdf), stdout=io.StringIO(), **pattern)
+    assert "http://puskesmas-lembar.tubankab.go.id/admin/password_reset/" in as_csv.read_text(encoding="utf-8")
+    pdf = as_pdf.read_bytes()
+    assert pdf.startswith(b"%PDF-") and b"/URI (http://puskesmas-lembar.tubankab.go.id/admin/password_reset/" in pdf

@@ -86,12 +86,16 @@ def bulk_job(request, pk):
 @staff_required
 @require_POST
 def bulk_job_sheet(request, pk):
-    """The first admins' one-time links of every office of a job, as a CSV to print for the training day (made now,
-    never stored; the download is audited)."""
+    """The first admins' one-time links of every office of a job, as a CSV or (format=pdf) a PDF to print for the
+    training day (made now, never stored; the download is audited)."""
     job = get_object_or_404(BulkJob, pk=pk)
     offices = bulk.plan_offices([DesaSpec(**values) for values in job.specs])
-    rows, _expires = admins.admin_link_sheet(offices, actor=request.user)
-    response = HttpResponse(admins.sheet_csv(rows), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="tautan-admin-{job.pk}.csv"'
+    rows, expires = admins.admin_link_sheet(offices, actor=request.user)
+    if request.POST.get("format") == "pdf":
+        response = HttpResponse(admins.sheet_pdf(rows, expires), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="tautan-admin-{job.pk}.pdf"'
+    else:
+        response = HttpResponse(admins.sheet_csv(rows), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="tautan-admin-{job.pk}.csv"'
     response["Cache-Control"] = "no-store"
     return response

@@ -96,3 +96,49 @@ def sheet_csv(rows: list[SheetRow]) -> str:
     for row in rows:
         writer.writerow([row.nama, row.jenis, row.kecamatan, row.situs, row.username, row.tautan, row.keterangan])
     return "\ufeff" + out.getvalue()
+
+
+def _latin1(text: str) -> str:
+    """The PDF's built-in font has Latin-1 only: dashes and quotes to their plain forms, anything else to '?'."""
+    text = str(text).translate(str.maketrans({"–": "-", "—": "-", "“": '"', "”": '"', "’": "'", "…": "..."}))
+    return text.encode("latin-1", "replace").decode("latin-1")
+
+
+def sheet_pdf(rows: list[SheetRow], expires: datetime.datetime) -> bytes:
+    """The sheet as a PDF to print for the training day: one row per office (kind, name, site, user name, its
+    link or why there is none), the links' expiry once in the heading (they share it), A4 landscape."""
+    from fpdf import FPDF
+    from fpdf.fonts import FontFace
+
+    until = f"{timezone.localtime(expires):%d-%m-%Y %H:%M}"
+    pdf = FPDF(orientation="landscape", format="A4")
+    pdf.set_margins(10, 10, 10)
+    pdf.set_auto_page_break(True, margin=12)
+    pdf.set_title("Lembar tautan admin pertama")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 13)
+    pdf.cell(0, 7, _latin1(f"Lembar tautan admin pertama - {len(rows)} situs"), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 8.5)
+    note = (
+        f"Setiap tautan berlaku sekali, sampai {until}, dan membuka akun admin situsnya: serahkan langsung kepada "
+        "admin yang bersangkutan, jangan disebar. Admin membuka tautan, memasang kata sandinya sendiri, lalu masuk "
+        "dengan nama pengguna di lembar ini."
+    )
+    pdf.multi_cell(0, 4.5, _latin1(note), new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    pdf.set_font("Helvetica", "", 7)
+    heading = FontFace(emphasis="BOLD", fill_color=(238, 242, 246))
+    widths = (8, 18, 50, 24, 50, 17, 110)
+    with pdf.table(col_widths=widths, headings_style=heading, line_height=3.6, first_row_as_headings=True) as table:
+        header = table.row()
+        for title in ("No", "Jenis", "Nama", "Kecamatan", "Situs", "Pengguna", "Tautan sekali pakai"):
+            header.cell(title)
+        for number, row in enumerate(rows, 1):
+            line = table.row()
+            for text in (str(number), row.jenis, row.nama, row.kecamatan, row.situs, row.username):
+                line.cell(_latin1(text))
+            if row.tautan:
+                line.cell(_latin1(row.tautan), link=row.tautan)
+            else:
+                line.cell(_latin1(f"({row.keterangan})"))
+    return bytes(pdf.output())

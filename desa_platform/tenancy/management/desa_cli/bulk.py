@@ -52,7 +52,7 @@ class BulkCommands:
             "--admin-sheet",
             default="",
             metavar="BERKAS",
-            help="Tulis tautan sekali pakai admin pertama setiap kantor ke berkas CSV ini.",
+            help="Tulis tautan sekali pakai admin pertama setiap kantor ke berkas ini (CSV; PDF bila namanya berakhiran .pdf).",
         )
         many.add_argument(
             "--domain-pattern",
@@ -139,7 +139,10 @@ class BulkCommands:
             # Every office of the plan, made now or before (a rerun hands out links still unused).
             offices = bulk.plan_offices(specs) + list(Desa.objects.filter(slug__in=skipped))
             rows, expires = admins.admin_link_sheet(offices, actor=None)
-            Path(admin_sheet).write_text(admins.sheet_csv(rows), encoding="utf-8")
+            if admin_sheet.lower().endswith(".pdf"):
+                Path(admin_sheet).write_bytes(admins.sheet_pdf(rows, expires))
+            else:
+                Path(admin_sheet).write_text(admins.sheet_csv(rows), encoding="utf-8")
             self.stdout.write(
                 f"Lembar tautan admin: {admin_sheet} ({sum(1 for r in rows if r.tautan)} tautan, berlaku sampai "
                 f"{expires:%Y-%m-%d %H:%M} UTC)."

@@ -21,7 +21,20 @@ from ..errors import ServiceError
 
 FORMAT = "desa-digital-backup"
 FORMAT_VERSION = 2
-REGISTRY_FIELDS = ("slug", "name", "kind", "kecamatan", "kabupaten", "provinsi", "kode_pos", "status", "theme")
+REGISTRY_FIELDS = (
+    "slug",
+    "name",
+    "kind",
+    "kecamatan",
+    "kabupaten",
+    "provinsi",
+    "kode_pos",
+    "kode_wilayah",
+    "status",
+    "theme",
+)
+# Added after backups were already being made: an older backup without them reads as "" (not known).
+LATER_REGISTRY_FIELDS = ("kode_wilayah",)
 # Live logins and login-attempt records never leave the database: a backup is not a way into a desa's admin.
 EXCLUDED_TABLES = frozenset({"django_session"})
 EXCLUDED_PREFIXES = ("axes_",)  # every django-axes table: attempts, their expiry, the access log
@@ -67,6 +80,9 @@ def template_tables() -> dict[str, list[str]]:
 
 
 def _check_registry(desa: object) -> None:
+    if isinstance(desa, dict):
+        for field in LATER_REGISTRY_FIELDS:
+            desa.setdefault(field, "")
     if not isinstance(desa, dict) or set(desa) != set(REGISTRY_FIELDS):
         refuse("data desa tidak lengkap atau berisi kolom asing.")
     if not all(isinstance(desa[field], str) for field in REGISTRY_FIELDS):

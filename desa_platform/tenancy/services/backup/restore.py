@@ -96,7 +96,9 @@ def restore(path, *, into=None, new_slug="", new_domain="", actor=None, confirm=
                 slug=(new_slug or "").strip(),
                 name=original["name"],
                 kind=original["kind"],
+                kecamatan=original["kecamatan"],
                 kode_pos=original["kode_pos"],
+                kode_wilayah=original["kode_wilayah"],
                 theme=original["theme"],
                 domains=[(new_domain or "").strip().lower()],
             )
