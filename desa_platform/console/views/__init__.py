@@ -19,8 +19,8 @@ from .judol import act as judol_act
 from .judol import findings as judol_findings
 from .judol import scan_one as judol_scan_one
 from .listing import export_csv, export_xlsx, index, not_found, refresh
-from .outbox import outbox_list, outbox_retry
 from .operators import operator_list, operator_revoke
+from .outbox import outbox_list, outbox_retry
 from .reports import indicator_report
 from .sign_in import SetPasswordView, login_view, logout_view, otp_enrol, otp_verify
 from .staff import staff_active, staff_list

@@ -52,7 +52,7 @@ class BulkCommands:
             "--admin-sheet",
             default="",
             metavar="BERKAS",
-            help="Tulis tautan sekali pakai admin pertama setiap kantor ke berkas ini (CSV; PDF bila namanya berakhiran .pdf).",
+            help="Tulis tautan sekali pakai admin pertama tiap kantor ke berkas ini (CSV; PDF bila berakhiran .pdf).",
         )
         many.add_argument(
             "--domain-pattern",
