@@ -47,31 +47,30 @@ class Migration(migrations.Migration):
 
 
 def provision(total: int) -> tuple[list[str], list[float]]:
-    """Tenants scale-0000 … up to `total`; returns their hosts and seconds per tenant for each new hundred."""
-    from django.db import connection
-
+    """Tenants scale-0000 … up to `total`, a hundred at a time through `desa bulk`'s own runner (its worker
+    threads, DESA_BULK_WORKERS); returns their hosts and seconds per tenant for each new hundred."""
     from desa_platform.tenancy import template_schema
     from desa_platform.tenancy.models import Desa
-    from desa_platform.tenancy.services.provisioning import DesaSpec, create_desa
+    from desa_platform.tenancy.services import bulk
+    from desa_platform.tenancy.services.provisioning import DesaSpec
 
     template_schema.ensure_template()
     have = set(Desa.objects.filter(slug__startswith=PREFIX).values_list("slug", flat=True))
-    per_hundred, batch, batch_started = [], 0, time.perf_counter()
-    for i in range(total):
-        slug = f"{PREFIX}{i:04d}"
-        if slug in have:
-            continue
-        create_desa(
-            DesaSpec(slug=slug, name=f"Skala {i}", domains=[f"{slug}.localhost"], kecamatan="Jenu", kabupaten="Tuban")
-        )
-        # One connection a tenant, as `desa bulk` does: a backend that created hundreds of schemas slows down
-        # with its own catalog caches.
-        connection.close()
-        batch += 1
-        if batch == 100:
-            per_hundred.append((time.perf_counter() - batch_started) / 100)
-            print(f"  provisioned up to {i + 1}: {per_hundred[-1]:.3f} s per tenant", flush=True)
-            batch, batch_started = 0, time.perf_counter()
+    missing = [
+        DesaSpec(slug=slug, name=f"Skala {i}", domains=[f"{slug}.localhost"], kecamatan="Jenu", kabupaten="Tuban")
+        for i in range(total)
+        if (slug := f"{PREFIX}{i:04d}") not in have
+    ]
+    per_hundred = []
+    for first in range(0, len(missing), 100):
+        batch = missing[first : first + 100]
+        started = time.perf_counter()
+        outcomes = bulk.run(batch, actor="bench")
+        failed = [o for o in outcomes if o.state == bulk.OutcomeState.FAILED]
+        if failed:
+            raise SystemExit(f"{len(failed)} tenants failed: {failed[0].slug}: {failed[0].message}")
+        per_hundred.append((time.perf_counter() - started) / len(batch))
+        print(f"  provisioned {len(have) + first + len(batch)}: {per_hundred[-1]:.3f} s per tenant", flush=True)
     return [f"{PREFIX}{i:04d}.localhost" for i in range(total)], per_hundred
 
 
