@@ -47,3 +47,13 @@ def test_the_outbox_page_is_for_console_staff_only(desa_a):
     assert OutboxMessage.objects.get(subject="Rahasia").status == OutboxMessage.Status.FAILED
     # a desa's domain has no console at all
     assert Client(HTTP_HOST="uji-a.test").get("/console/surel/").status_code == 404
+
+
+def test_retry_with_ids_that_are_not_ours_touches_nothing(console):
+    one = failed("a@desa.test", "Satu")
+    for junk in (["abc", "-1", "1; DROP TABLE x", "\x00"], ["9" * 40]):
+        response = console.post("/console/surel/kirim-ulang/", {"id": junk})
+        assert response.status_code in (302, 400)
+    # Ids that are no number are dropped before the query; a request naming none of ours retries none of ours
+    # (an empty choice means "all failed", so junk alone must not widen to that).
+    assert OutboxMessage.objects.get(pk=one.pk).status == OutboxMessage.Status.FAILED

@@ -51,8 +51,11 @@ def outbox_list(request):
 @require_POST
 def outbox_retry(request):
     failed = OutboxMessage.objects.filter(status=OutboxMessage.Status.FAILED)
-    chosen = [int(pk) for pk in request.POST.getlist("id") if pk.isdigit()]
-    ids = list((failed.filter(pk__in=chosen) if chosen else failed).values_list("pk", flat=True)[:10_000])
+    named = request.POST.getlist("id")
+    if named:  # one row's button: only ids we could have written (junk never widens to "all failed")
+        chosen = [int(pk) for pk in named if pk.isdigit() and len(pk) <= 18]
+        failed = failed.filter(pk__in=chosen)
+    ids = list(failed.values_list("pk", flat=True)[:10_000])
     count = sender.retry(ids)
     audit.record(request.user, AuditLog.Action.OUTBOX_RETRY, jumlah=count)
     messages.success(request, f"{count} surel dijadwalkan kirim ulang." if count else "Tidak ada surel gagal.")
