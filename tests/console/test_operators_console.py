@@ -82,3 +82,27 @@ def test_only_signed_in_console_staff_reach_the_operator_screens(jenu):
     # and the kecamatan's own site does not serve the console's screens
     assert Client(HTTP_HOST="kec-jenu.test").get("/console/operator-kecamatan/").status_code in (302, 404)
     assert Desa.objects.filter(slug="kecamatan-jenu").exists()
+
+
+@pytest.mark.parametrize(
+    "data, why",
+    [
+        ({"kecamatan": "not-a-number", "username": "sari"}, "kecamatan"),
+        ({"kecamatan": "999999", "username": "sari"}, "kecamatan"),
+        ({"username": "sari"}, "kecamatan"),
+        ({"kecamatan": "{desa_a}", "username": "sari"}, "kecamatan"),  # a desa, not a kecamatan
+        ({"kecamatan": "{jenu}", "username": "s" * 10_000}, "username"),
+        ({"kecamatan": "{jenu}", "username": "sa\x00ri"}, "username"),
+    ],
+)
+def test_a_hostile_grant_is_refused_on_the_form_and_grants_nothing(console, jenu, desa_a, data, why):
+    data = {key: value.format(jenu=jenu.pk, desa_a=desa_a.pk) for key, value in data.items()}
+    response = console.post("/console/operator-kecamatan/", data)
+    assert response.status_code in (200, 400)
+    if response.status_code == 200:  # the form again, the field named, nothing typed lost where it was valid
+        assert response.context["form"].errors.get(why)
+    assert not OperatorKecamatan.objects.exists()
+
+
+def test_revoking_a_grant_that_does_not_exist_is_a_404(console):
+    assert console.post("/console/operator-kecamatan/987654/cabut/").status_code == 404
