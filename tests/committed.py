@@ -32,3 +32,17 @@ def publications_taken_back(*schemas: str):
             with schema_context(schema):
                 PageLogEntry.objects.filter(pk__gt=mark).delete()
         TenantEvent.objects.filter(pk__gt=events).delete()
+
+
+@contextmanager
+def new_rows_taken_back(schema: str, *models):
+    """Delete the rows of `models` (in `schema`) made inside the block: pages read a desa's settings with load(),
+    which makes the row when it is missing, and later tests of that desa would read this empty one."""
+    with schema_context(schema):
+        marks = {model: _newest(model.objects.all()) for model in models}
+    try:
+        yield
+    finally:
+        with schema_context(schema):
+            for model, mark in marks.items():
+                model.objects.filter(pk__gt=mark).delete()

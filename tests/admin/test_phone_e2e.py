@@ -10,10 +10,12 @@ from django_tenants.utils import tenant_context
 
 from desa_platform.tenancy.models import Desa
 from sites.berita.models import BeritaIndexPage, BeritaPage
+from sites.core.models import PengaturanDesa
 from sites.kontak.models import Pesan
 from sites.pemerintahan.models import PerangkatDesa
+from sites.surat.models import PengaturanSurat
 
-from ..committed import publications_taken_back
+from ..committed import new_rows_taken_back, publications_taken_back
 from ..live import launch_chromium, needs_chromium, wsgi_server
 from ..tenants import DESA_A
 from .helpers import PASSWORD
@@ -52,7 +54,8 @@ def phone_server(django_db_setup, django_db_blocker, settings, monkeypatch):
             kades = get_user_model().objects.create_user("e2e-hp-kades", "", PASSWORD, first_name="Sutrisno")
             kades.groups.add(Group.objects.get(name="Kepala Desa"))
         try:
-            with publications_taken_back(desa.schema_name), wsgi_server() as port:
+            rows_made = new_rows_taken_back(desa.schema_name, PengaturanDesa, PengaturanSurat)
+            with publications_taken_back(desa.schema_name), rows_made, wsgi_server() as port:
                 yield port
         finally:
             clean(desa)
