@@ -289,6 +289,9 @@ DESA_MAINTENANCE_DRAIN_SECONDS = env.float("DESA_MAINTENANCE_DRAIN_SECONDS", def
 # thread keeps the cores busy meanwhile (bench/tuban.py: 147 s with 2, 104 s with 3). Each clone holds ~900
 # locks until it commits; keep max_locks_per_transaction × max_connections well above 900 per worker.
 DESA_BULK_WORKERS = env.int("DESA_BULK_WORKERS", default=3)
+# Clones of each kind's template kept ready, so a single create is a schema rename (tenancy/spares.py); each
+# costs one tenant's catalog and ~8 MB of disk. Refilled by `desa isi-cadangan` (timer), upgrade and `up`.
+DESA_SPARE_SCHEMAS = env.int("DESA_SPARE_SCHEMAS", default=2)
 DESA_BULK_INLINE = env.bool("DESA_BULK_INLINE", default=False)
 DESA_SUPPORT_MINUTES = env.int("DESA_SUPPORT_MINUTES", default=60)
 MEDIA_URL = "/media/"

@@ -28,6 +28,9 @@ SIGNING_PASSPHRASE_ITERATIONS = 1_000  # the MD5 hasher above for the same reaso
 # Each view written to the shared counters at once, as before the per-process tally: a test's views must not
 # wait in this process for the next test (tests/monitoring/test_visits.py checks the tally on its own).
 VISITS_WRITE_SECONDS = 0
+# No spare schemas unless a test asks for them (tests/tenancy/test_spares.py): every create is a clone, as the
+# tests' expectations of a fresh schema assume, and an upgrade in a test does not make ten clones.
+DESA_SPARE_SCHEMAS = 0
 
 if _worker:
     MEDIA_ROOT = VAR_DIR / _worker / "media"  # noqa: F405

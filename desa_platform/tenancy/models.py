@@ -276,3 +276,22 @@ class TimerRun(models.Model):
 
     def __str__(self):
         return f"{self.name} {self.period_start:%Y-%m-%d %H:%M} di {self.node}"
+
+
+class SpareSchema(models.Model):
+    """A clone of a kind's template made ahead of time: creating an office renames it (tenancy/spares.py)."""
+
+    schema_name = models.CharField(max_length=63, unique=True)
+    kind = models.CharField(max_length=20)
+    # Which build of the template it copies: a spare of an older build is never taken, and is dropped.
+    fingerprint = models.CharField(max_length=64)
+    template_built_at = models.DateTimeField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = "skema cadangan"
+        verbose_name_plural = "skema cadangan"
+
+    def __str__(self):
+        return f"{self.schema_name} ({self.kind})"

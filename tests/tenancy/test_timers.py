@@ -135,7 +135,7 @@ def test_a_period_it_cannot_read_is_refused_in_indonesian():
         call_command("desa", "sekali", "uji-cli", "--setiap", "sebentar", "--", "desa", "list")
 
 
-PER_NODE = {"certs", "media-map", "monitor-tick", "outbox-sweep"}  # each names its reason in its unit file
+PER_NODE = {"certs", "media-map", "monitor-tick", "outbox-sweep", "spares"}  # each names its reason in its unit file
 
 
 def test_every_shared_timer_of_the_deploy_goes_through_desa_sekali():

@@ -10,7 +10,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_tenants.utils import schema_context, schema_exists
 
-from .. import template_schema
+from .. import spares, template_schema
 from ..current import facts_for
 from ..models import Desa, Domain, kode_pos_validator, kode_wilayah_validator
 from ..schemas import public_schema
@@ -126,7 +126,10 @@ def create_desa(spec: DesaSpec, template=None) -> Desa:
             )
             for index, domain in enumerate(domains):
                 Domain.objects.create(domain=domain, tenant=desa, is_primary=index == 0)
-            template_schema.clone(template, desa.schema_name)
+            # A spare made ahead of time is a rename; without one, the clone is made now.
+            if not spares.take(template, desa.schema_name):
+                template_schema.clone(template, desa.schema_name)
+            connection.search_path_set_schemas = None
             personalise(desa, domains[0])
     return desa
 

@@ -17,7 +17,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 
-from .. import template_schema
+from .. import spares, template_schema
 from ..models import AuditLog, Desa
 from ..schemas import public_schema
 from . import audit, upgrade_worker
@@ -129,7 +129,9 @@ def ensure_template_current() -> None:
         template_schema.ensure_all()
 
 
-def upgrade(workers: int | None = None, actor=None, progress=None, schemas: list[str] | None = None) -> UpgradeReport:
+def upgrade(
+    workers: int | None = None, actor=None, progress=None, schemas: list[str] | None = None, fill_spares: bool = True
+) -> UpgradeReport:
     """Migrate public, the template, and every desa that is behind. workers=0 migrates in this process."""
     started = time.perf_counter()
     migrate_public()
@@ -138,6 +140,9 @@ def upgrade(workers: int | None = None, actor=None, progress=None, schemas: list
     report = UpgradeReport(checked=len(versions), behind=sorted(s for s, v in versions.items() if not v.is_current))
     if report.behind:
         report.results = migrate_tenants(report.behind, workers=workers, progress=progress)
+    # Spares copy the template as it was: a rebuilt one makes them stale (dropped, made again from the new one).
+    if fill_spares:
+        spares.fill()
     report.seconds = time.perf_counter() - started
     audit.record(
         actor,

@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 
+from desa_platform.tenancy import spares
 from desa_platform.tenancy.models import Desa
 from desa_platform.tenancy.pilot import PILOT_DESA
 from desa_platform.tenancy.services.provisioning import create_desa, ensure_first_admin, site_root_url
@@ -33,7 +34,7 @@ class Command(BaseCommand):
     def prepare(self, port: str):
         say = self.stdout.write
         say("Migrating the platform, the template and every desa that is behind ...")
-        report = upgrade(workers=0)
+        report = upgrade(workers=0, fill_spares=False)
         for result in report.failed:
             self.stderr.write(f"  {result.schema_name}: migration failed: {result.error}")
         for spec in PILOT_DESA:
@@ -43,6 +44,9 @@ class Command(BaseCommand):
             # A pilot made before offices kept their Kemendagri code gets it now.
             Desa.objects.filter(slug=spec.slug, kode_wilayah="").update(kode_wilayah=spec.kode_wilayah)
         call_command("load_pilot_content", verbosity=0)
+        # After the pilot (which would take them): the console's first create is a rename, not a clone.
+        say("Preparing spare copies of each kind's template ...")
+        spares.fill()
         say("")
         for spec in PILOT_DESA:
             desa = Desa.objects.get(slug=spec.slug)

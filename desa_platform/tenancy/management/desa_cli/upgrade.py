@@ -19,6 +19,19 @@ class UpgradeCommands:
             "--workers", type=int, default=None, metavar="N", help="Jumlah proses pekerja paralel (0: di proses ini)."
         )
         add_command(actions, "versions", "Versi skema setiap desa.")
+        spare = add_command(
+            actions,
+            "isi-cadangan",
+            "Siapkan salinan templat tiap jenis kantor, agar membuat satu situs cukup mengganti nama skema "
+            "(terjadwal; aman di setiap mesin).",
+        )
+        spare.add_argument(
+            "--jumlah", type=int, default=None, metavar="N", help="Cadangan per jenis (bawaan DESA_SPARE_SCHEMAS)."
+        )
+        spare.add_argument(
+            "--jenis", action="append", metavar="JENIS", help="Hanya jenis kantor ini (boleh diulang): desa, opd …"
+        )
+        spare.add_argument("--hapus", action="store_true", help="Hapus semua cadangan (mis. untuk menghemat ruang).")
 
     def handle_upgrade(self, workers, **_):
         self.stdout.write("Memigrasi skema publik dan templat, mencari desa yang tertinggal ...")
@@ -45,6 +58,28 @@ class UpgradeCommands:
             self.stderr.write(f"  {result.schema_name}: {result.error}")
         if report.failed:
             raise CommandError(f"{len(report.failed)} desa gagal dimigrasi; desa lain sudah mutakhir.")
+
+    def handle_isi_cadangan(self, jumlah, jenis, hapus, **_):
+        from desa_platform.tenancy import spares, template_schema
+
+        if jumlah is not None and not 0 <= jumlah <= 50:
+            raise CommandError("--jumlah harus antara 0 dan 50.")
+        unknown = sorted(set(jenis or []) - set(template_schema.kinds()))
+        if unknown:
+            raise CommandError(
+                f"Jenis kantor tidak dikenal: {', '.join(unknown)}; pilih dari {', '.join(template_schema.kinds())}."
+            )
+        if hapus:
+            self.stdout.write(f"{spares.drop_all()} skema cadangan dihapus.")
+            return
+        made = spares.fill(jumlah, kinds=jenis)
+        if not made:
+            self.stdout.write("Mesin lain sedang mengisi cadangan; dilewati.")
+            return
+        ready = spares.counts()
+        self.stdout.write(
+            "Cadangan siap: " + ", ".join(f"{kind} {ready[kind]} (baru {made.get(kind, 0)})" for kind in made) + "."
+        )
 
     def handle_versions(self, **_):
         table = Table("skema", "versi", "migrasi", "terakhir")
