@@ -69,7 +69,16 @@ def _builder_modules(builder):
     each_section = getattr(module, "each_section", None)
     kinds_module = getattr(module, "kinds", None)
     extra = [kinds_module] if inspect.ismodule(kinds_module) else []
-    return [module, *extra, *(each_section("defaults") if each_section else [])]
+    modules = [module, *extra, *(each_section("defaults") if each_section else [])]
+    # ... and the modules of their own app they build with (sites/desa_admin/defaults.py calls roles.py).
+    for each in list(modules):
+        package = each.__name__.rpartition(".")[0] + "."
+        modules += [
+            used
+            for used in vars(each).values()
+            if inspect.ismodule(used) and used.__name__.startswith(package) and used not in modules
+        ]
+    return modules
 
 
 def current(kind: str = "desa") -> SchemaTemplate | None:

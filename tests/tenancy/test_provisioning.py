@@ -114,3 +114,15 @@ def test_template_is_rebuilt_when_its_fingerprint_changes(monkeypatch):
     assert template_schema.current() == built
     monkeypatch.setattr(template_schema, "fingerprint", lambda: "changed")
     assert template_schema.current() is None
+
+
+def test_the_template_fingerprint_covers_the_role_rules_the_default_tree_is_built_with():
+    """A change to sites/desa_admin/roles.py (what each role may do) must rebuild the templates, or new offices
+    would be cloned with the old permissions."""
+    from django.conf import settings
+    from django.utils.module_loading import import_string
+
+    names = {
+        module.__name__ for module in template_schema._builder_modules(import_string(settings.DESA_TEMPLATE_BUILDER))
+    }
+    assert {"sites.desa_admin.defaults", "sites.desa_admin.roles", "sites.core.kinds"} <= names
