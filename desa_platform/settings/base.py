@@ -27,6 +27,9 @@ PLATFORM_DOMAINS = env.list("PLATFORM_DOMAINS", default=["localhost", "127.0.0.1
 DESA_SITE_PORT = env.int("DESA_SITE_PORT", default=80)
 DESA_DEFAULT_THEME = env.str("DESA_DEFAULT_THEME", default="klasik")
 DESA_TEMPLATE_BUILDER = "sites.core.default_tree.build"
+# Called in a new office's schema after its clone, with its facts: what the template could not know by kind alone
+# (an OPD's head is a Kepala Badan or an Inspektur by its name).
+DESA_TENANT_PERSONALISER = "sites.desa_admin.roles.personalise"
 
 SHARED_APPS = [
     "django_tenants",
@@ -321,7 +324,10 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 # --- Desa admins (sites/desa_admin): roles, language, uploads, account safety ---
 # The role ensure_first_admin gives a new office's first admin: its head's, named per kind (sites/desa_admin/roles.py);
 # a tenant has one of them.
-DESA_FIRST_ADMIN_GROUPS = ["Kepala Desa", "Lurah", "Camat", "Kepala Dinas", "Kepala Puskesmas"]
+DESA_FIRST_ADMIN_GROUPS = [
+    *("Kepala Desa", "Lurah", "Camat", "Kepala Dinas", "Kepala Puskesmas"),
+    *("Kepala Badan", "Inspektur", "Kepala Satuan", "Sekretaris DPRD", "Sekretaris Daerah", "Kepala Kantor"),
+]
 # Wagtail's own Indonesian catalog misses ~350 admin strings (sidebar, edit screen, dashboard); ours fills them.
 # A LOCALE_PATHS entry because the admin's JavaScript catalog reads only wagtail.admin and LOCALE_PATHS.
 LOCALE_PATHS = [BASE_DIR / "sites" / "desa_admin" / "locale"]

@@ -38,7 +38,7 @@ def desa(request):
     return {
         "desa": facts,
         # The office's own words (kepala desa / lurah / camat …), see sites/core/kinds.py.
-        "kata": words_for(facts.kind if facts else None),
+        "kata": words_for(facts.kind, facts.name) if facts else words_for(None),
         "theme": current_theme(),
         "pengaturan": SimpleLazyObject(_pengaturan),
     }

@@ -18,7 +18,9 @@ def build(kind: str = kinds.DESA):
     for page in Page.objects.filter(depth=2):
         page.delete()
     root.refresh_from_db()
-    home = root.add_child(instance=HomePage(title="Beranda", slug="beranda", sambutan_judul=f"Sambutan {words.kepala}"))
+    home = root.add_child(
+        instance=HomePage(title="Beranda", slug="beranda", sambutan_judul=f"Sambutan {words.pimpinan or words.kepala}")
+    )
     Site.objects.create(
         hostname=TEMPLATE_HOSTNAME, port=80, root_page=home, is_default_site=True, site_name=words.satuan_judul
     )

@@ -1,12 +1,14 @@
 """The words each kind of office uses for itself: a kelurahan is led by a lurah (a civil servant; no BPD, no
-APBDes), a kecamatan by a camat, an OPD by a kepala dinas, a puskesmas by a kepala puskesmas.
+APBDes), a kecamatan by a camat, an OPD by a kepala dinas (or kepala badan, inspektur …: its name tells), a
+puskesmas by a kepala puskesmas.
 
 Templates get them as `kata` (sites/core/context_processors.py); default trees and page apps call `words_for`.
 The kind itself comes from the tenant facts (desa_platform/tenancy/current.py), never from a model here.
 """
 
+import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 DESA, KELURAHAN, KECAMATAN, OPD, PUSKESMAS = "desa", "kelurahan", "kecamatan", "opd", "puskesmas"
 KINDS = (DESA, KELURAHAN, KECAMATAN, OPD, PUSKESMAS)
@@ -29,6 +31,9 @@ class Words:
     kelompok: dict = field(default_factory=dict)
     sekretaris: str = ""
     awalan: str = "Pemerintah "  # before the office's name: "Pemerintah Desa Socorejo", but "Puskesmas Jenu"
+    # How a default text names the head where it must fit every office of the kind ("Sambutan Pimpinan" for an
+    # OPD, which may be a dinas, a badan, an inspektorat …); "" means `kepala`.
+    pimpinan: str = ""
 
     @property
     def pemerintah_judul(self) -> str:
@@ -153,15 +158,65 @@ class ForKinds:
         return super().can_create_at(parent) and (facts is None or facts.kind in cls.kinds)
 
 
-def words_for(kind: str | None) -> Words:
-    return WORDS.get(kind or DESA, WORDS[DESA])
+# An OPD is named for what it is (Permendagri 90/2019): "Badan Perencanaan …" is led by a Kepala Badan, the
+# Inspektorat by an Inspektur. Its words follow the start of its name; "Dinas …" and any other name keep the
+# OPD words above. (start of the name, satuan, kepala, sekretaris)
+OPD_FORMS = (
+    ("Badan", "badan", "Kepala Badan", "Sekretaris Badan"),
+    ("Inspektorat", "inspektorat", "Inspektur", "Sekretaris Inspektorat"),
+    ("Satuan Polisi Pamong Praja", "satuan", "Kepala Satuan", "Sekretaris Satuan"),
+    ("Satpol PP", "satuan", "Kepala Satuan", "Sekretaris Satuan"),
+    ("Sekretariat DPRD", "sekretariat DPRD", "Sekretaris DPRD", "Kepala Bagian Umum"),
+    ("Sekretariat Daerah", "sekretariat daerah", "Sekretaris Daerah", "Kepala Bagian Umum"),
+    ("Kantor", "kantor", "Kepala Kantor", "Kepala Subbagian Tata Usaha"),
+)
+# The words an OPD's default texts are written in (template schema, no name yet): true of every form above.
+OPD_DEFAULTS = replace(
+    WORDS[OPD],
+    satuan="perangkat daerah",
+    pemerintah="perangkat daerah",
+    kantor="kantor kami",
+    petugas="petugas kami",
+    pimpinan="Pimpinan",
+)
+
+
+def words_for(kind: str | None, name: str = "") -> Words:
+    """The words of an office of `kind`; an OPD's also follow its `name` (OPD_FORMS). Without a name, an OPD
+    gets the words its default texts use (OPD_DEFAULTS)."""
+    words = WORDS.get(kind or DESA, WORDS[DESA])
+    if words.kind != OPD:
+        return words
+    return _opd_words(" ".join(name.split())) if name else OPD_DEFAULTS
+
+
+@functools.cache
+def _opd_words(name: str) -> Words:
+    for start, satuan, kepala, sekretaris in OPD_FORMS:
+        if name.lower() == start.lower() or name.lower().startswith(start.lower() + " "):
+            return replace(
+                WORDS[OPD],
+                satuan=satuan,
+                kepala=kepala,
+                pemerintah=satuan,
+                kantor="kantor" if satuan == "kantor" else f"kantor {satuan}",
+                petugas=f"petugas {satuan}",
+                sekretaris=sekretaris,
+                kelompok={**WORDS[OPD].kelompok, "pimpinan": kepala},
+            )
+    return WORDS[OPD]
+
+
+def head_titles() -> tuple[str, ...]:
+    """Every title a head of an office may have (the names its approving role may carry)."""
+    return tuple(dict.fromkeys([*(WORDS[kind].kepala for kind in KINDS), *(form[2] for form in OPD_FORMS)]))
 
 
 def current_words() -> Words:
     from desa_platform.tenancy.current import current_desa
 
     facts = current_desa()
-    return words_for(facts.kind if facts else DESA)
+    return words_for(facts.kind, facts.name) if facts else words_for(DESA)
 
 
 # --- rewording the desa's default texts for a kelurahan ------------------------------------------------------

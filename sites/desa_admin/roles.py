@@ -31,25 +31,26 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from sites.core.kinds import DESA, KINDS, words_for
+from sites.core.kinds import DESA, KINDS, head_titles, words_for
 
 OPERATOR = "Operator"
-# The approving role is named after the head of the office: Kepala Desa, Lurah, Camat, Kepala Dinas, Kepala
-# Puskesmas (sites/core/kinds.py); same permissions for every kind.
-HEAD_ROLES = {kind: words_for(kind).kepala for kind in KINDS}
+# The approving role is named after the head of the office: Kepala Desa, Lurah, Camat, Kepala Dinas (Kepala
+# Badan, Inspektur …: an OPD's name tells), Kepala Puskesmas (sites/core/kinds.py); same permissions for all.
+HEAD_ROLES = {kind: words_for(kind).kepala for kind in KINDS}  # as each kind's template names it
+ALL_HEAD_ROLES = head_titles()
 KEPALA_DESA = HEAD_ROLES[DESA]
 
 
-def head_role(kind: str | None) -> str:
-    return HEAD_ROLES.get(kind or DESA, KEPALA_DESA)
+def head_role(kind: str | None, name: str = "") -> str:
+    return words_for(kind, name).kepala if name else HEAD_ROLES.get(kind or DESA, KEPALA_DESA)
 
 
-def workflow_name(kind: str | None) -> str:
-    return f"Persetujuan {head_role(kind)}"
+def workflow_name(kind: str | None, name: str = "") -> str:
+    return f"Persetujuan {head_role(kind, name)}"
 
 
 WORKFLOW_NAME = workflow_name(DESA)
-WORKFLOW_NAMES = [workflow_name(kind) for kind in KINDS]
+WORKFLOW_NAMES = [f"Persetujuan {head}" for head in ALL_HEAD_ROLES]
 # Wagtail's own migrations make these; a desa has only our two roles, named in its language.
 WAGTAIL_DEFAULT_GROUPS = ("Editors", "Moderators")
 
@@ -130,7 +131,7 @@ def sync() -> None:
         if Workflow._meta.db_table not in connection.introspection.table_names(cursor):
             return  # the platform's own schema: no pages, no roles
     operator = Group.objects.filter(name=OPERATOR).first()
-    kepala = Group.objects.filter(name__in=HEAD_ROLES.values()).first()
+    kepala = Group.objects.filter(name__in=ALL_HEAD_ROLES).first()
     workflow = Workflow.objects.filter(name__in=WORKFLOW_NAMES).first()
     if not (operator and kepala and workflow):
         return  # not a desa schema (public), or one still being built
@@ -140,19 +141,28 @@ def sync() -> None:
     no_superusers(kepala)
 
 
-def name_for_kind(kepala: Group, workflow: Workflow) -> None:
-    """A tenant made before the roles had their kind's names (a kelurahan's "Kepala Desa") gets them now."""
+def name_for_kind(kepala: Group, workflow: Workflow, facts=None) -> None:
+    """The head's role and workflow carry the title of this office's head: a tenant made before the roles had
+    their kind's names (a kelurahan's "Kepala Desa"), or a badan cloned from the OPD template ("Kepala Dinas")."""
     from desa_platform.tenancy.current import current_desa
 
-    facts = current_desa()
-    if facts is None or kepala.name == head_role(facts.kind):
+    facts = facts or current_desa()
+    if facts is None or kepala.name == head_role(facts.kind, facts.name):
         return
-    kepala.name = head_role(facts.kind)
+    kepala.name = head_role(facts.kind, facts.name)
     kepala.save(update_fields=["name"])
     tasks = GroupApprovalTask.objects.filter(groups=kepala, name__in=WORKFLOW_NAMES).values("pk")
-    Task.objects.filter(pk__in=tasks).update(name=workflow_name(facts.kind))
-    workflow.name = workflow_name(facts.kind)
+    Task.objects.filter(pk__in=tasks).update(name=workflow_name(facts.kind, facts.name))
+    workflow.name = workflow_name(facts.kind, facts.name)
     workflow.save(update_fields=["name"])
+
+
+def personalise(facts) -> None:
+    """For a new office, in its schema (tenancy's personalise, DESA_TENANT_PERSONALISER): its head's title."""
+    kepala = Group.objects.filter(name__in=ALL_HEAD_ROLES).first()
+    workflow = Workflow.objects.filter(name__in=WORKFLOW_NAMES).first()
+    if kepala and workflow:
+        name_for_kind(kepala, workflow, facts)
 
 
 def no_superusers(kepala: Group) -> None:

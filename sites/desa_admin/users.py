@@ -4,14 +4,14 @@ can never make anyone an administrator (superuser) or hand out Diskominfo's supp
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views.users import UserViewSet
 
-from .roles import HEAD_ROLES, OPERATOR
+from .roles import ALL_HEAD_ROLES, OPERATOR
 
 
 def desa_roles_only(form):
     form.fields.pop("is_superuser", None)
     if "groups" in form.fields:
         field = form.fields["groups"]
-        field.queryset = field.queryset.filter(name__in=(OPERATOR, *HEAD_ROLES.values()))
+        field.queryset = field.queryset.filter(name__in=(OPERATOR, *ALL_HEAD_ROLES))
         field.label = "Peran"
 
 

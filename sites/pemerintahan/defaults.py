@@ -30,8 +30,9 @@ INTRO_BY_KIND = {
         "wilayahnya (Peraturan Pemerintah Nomor 17 Tahun 2018 tentang Kecamatan).</p>"
     ),
     "opd": (
-        "<p>Dinas dipimpin Kepala Dinas, dibantu Sekretaris, para Kepala Bidang dan Kepala Seksi, serta kelompok "
-        "jabatan fungsional, sesuai Peraturan Bupati tentang kedudukan, susunan organisasi, tugas dan fungsi.</p>"
+        "<p>Perangkat daerah ini dipimpin seorang kepala, dibantu Sekretaris, para Kepala Bidang dan Kepala Seksi, "
+        "serta kelompok jabatan fungsional, sesuai Peraturan Bupati tentang kedudukan, susunan organisasi, tugas dan "
+        "fungsi.</p>"
     ),
     "puskesmas": (
         "<p>Puskesmas dipimpin Kepala Puskesmas, dibantu Kepala Subbagian Tata Usaha dan para penanggung jawab "

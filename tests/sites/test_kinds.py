@@ -149,7 +149,7 @@ def test_each_kind_gets_its_own_tree(kind):
             == {
                 "kelurahan": "Sambutan Lurah",
                 "kecamatan": "Sambutan Camat",
-                "opd": "Sambutan Kepala Dinas",
+                "opd": "Sambutan Pimpinan",  # an OPD may be a dinas, a badan …: its default fits all
                 "puskesmas": "Sambutan Kepala Puskesmas",
             }[kind]
         )

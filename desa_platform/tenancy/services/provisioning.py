@@ -8,6 +8,7 @@ from django.db import connection, transaction
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.module_loading import import_string
 from django_tenants.utils import schema_context, schema_exists
 
 from .. import spares, template_schema
@@ -146,6 +147,7 @@ def personalise(desa: Desa, primary_domain: str) -> None:
         # update() sends no signal: a new generation, or every worker would go on with what it remembered of
         # this schema (its Site, a deleted desa of the same slug's pages and settings).
         Site.clear_site_root_paths_cache()
+        import_string(settings.DESA_TENANT_PERSONALISER)(facts_for(desa, primary_domain))
         store.bump_now_and_on_commit()
 
 
