@@ -55,3 +55,51 @@ def test_a_desa_whose_migration_fails_is_reported_and_the_others_are_migrated(de
 def test_nothing_to_do_when_every_desa_is_current(desa_a, desa_b):
     report = upgrade.upgrade(workers=0)
     assert (report.behind, report.results, report.checked) == ([], [], 2)
+
+
+def columns(schema, table="otp_totp_totpdevice") -> set[str]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = %s AND table_name = %s",
+            [schema, table],
+        )
+        return {row[0] for row in cursor.fetchall()}
+
+
+@pytest.mark.django_db
+def test_tenants_at_the_same_point_are_each_migrated_in_their_own_schema(desa_a, desa_b):
+    """The state before the plan is built once and shared (tenancy/tenant_migrate.py); the tables are not."""
+    for schema in ("uji_a", "uji_b"):
+        roll_back_last_otp_migration(schema)
+        assert "created_at" not in columns(schema)
+    report = upgrade.upgrade(workers=0)
+    assert [r.ok for r in report.results] == [True, True]
+    assert "created_at" in columns("uji_a") and "created_at" in columns("uji_b")
+    assert upgrade.behind_schemas() == []
+
+
+@pytest.mark.django_db
+def test_an_upgrade_runs_what_migrate_runs_after_it_permissions_roles_and_wagtails_handlers(desa_a, desa_b):
+    from django.contrib.auth.models import Group, Permission
+    from django.db.models.signals import post_save
+    from django_tenants.utils import schema_context
+    from wagtail.models import Page
+    from wagtail.signal_handlers import update_reference_index_on_save
+
+    roll_back_last_otp_migration("uji_a")
+    with schema_context("uji_a"):
+        operator = Group.objects.get(name="Operator")
+        before = operator.permissions.count()
+        Permission.objects.filter(content_type__app_label="berita", codename="view_kategoriberita").delete()
+        operator.permissions.clear()
+    upgrade.upgrade(workers=0)
+    with schema_context("uji_a"):
+        assert Permission.objects.filter(content_type__app_label="berita", codename="view_kategoriberita").exists()
+        assert Group.objects.get(name="Operator").permissions.count() == before  # roles.sync ran
+    # Wagtail's reference index follows saves again, as after `migrate`.
+    from sites.berita.models import BeritaPage
+
+    sync_receivers, _async_receivers = post_save._live_receivers(BeritaPage)
+    assert update_reference_index_on_save in sync_receivers
+    with schema_context("uji_b"):
+        assert Page.objects.filter(depth=2).exists()

@@ -17,7 +17,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 
-from .. import spares, template_schema
+from .. import spares, template_schema, tenant_migrate
 from ..models import AuditLog, Desa
 from ..schemas import public_schema
 from . import audit, upgrade_worker
@@ -190,7 +190,7 @@ def migrate_tenants(schemas: list[str], workers: int | None = None, progress=Non
 def migrate_here(schema: str) -> TenantResult:
     started = time.perf_counter()
     try:
-        template_schema.migrate_schema(schema)
+        tenant_migrate.migrate(schema)
         return TenantResult(schema, True, time.perf_counter() - started)
     except Exception as error:  # reported per desa; the others are still migrated
         connection.set_schema_to_public()
