@@ -5,9 +5,12 @@
 Provisions N desa by cloning (kept between runs, so the second run starts at once), then times:
 1. the upgrade service with every desa current (target: <= 30 s for 400),
 2. the one query that finds the desa that are behind,
-3. an upgrade after rolling back one migration in 4 desa (they are migrated in parallel worker processes).
+3. an upgrade after rolling back one migration in 4 desa (they are migrated in parallel worker processes),
+4. one tenant one migration behind, in this process: Django's `migrate` in its schema vs the upgrade's own
+   (desa_platform/tenancy/tenant_migrate.py), taking turns over up to 8 desa, 4 rounds; medians and ratio.
 """
 
+import statistics
 import sys
 import time
 
@@ -20,7 +23,7 @@ def main(n: int) -> None:
     from django.core.management.commands.migrate import Command as MigrateCommand
     from django.db import connection
 
-    from desa_platform.tenancy import template_schema
+    from desa_platform.tenancy import template_schema, tenant_migrate
     from desa_platform.tenancy.models import Desa
     from desa_platform.tenancy.services import upgrade
     from desa_platform.tenancy.services.provisioning import DesaSpec, create_desa
@@ -59,6 +62,24 @@ def main(n: int) -> None:
     print(
         f"upgrade, {len(report.behind)} behind:       {time.perf_counter() - started:.1f} s, "
         f"{sum(r.ok for r in report.results)} migrated, {len(report.failed)} failed (parallel workers)"
+    )
+
+    sample = [d.schema_name for d in Desa.objects.filter(slug__startswith="bench-up-").order_by("slug")[:8]]
+    seconds = {"django": [], "upgrade": []}
+    for round_ in range(4):
+        for schema in sample:
+            connection.set_schema(schema)
+            call_command(MigrateCommand(), "otp_totp", "0002", verbosity=0, interactive=False, skip_checks=True)
+            connection.set_schema_to_public()
+        for i, schema in enumerate(sample):
+            way = "upgrade" if (i + round_) % 2 else "django"
+            started = time.perf_counter()
+            (tenant_migrate.migrate if way == "upgrade" else template_schema.migrate_schema)(schema)
+            seconds[way].append(time.perf_counter() - started)
+    django_s, ours = statistics.median(seconds["django"]), statistics.median(seconds["upgrade"])
+    print(
+        f"one migration, a tenant: Django's migrate {django_s:.3f} s, the upgrade's {ours:.3f} s "
+        f"({django_s / ours:.1f}x; medians of {len(seconds['django'])} each, in turns)"
     )
 
 
