@@ -1,8 +1,8 @@
 """Template tags every desa template may use: `{% load desa_tags %}`.
 
 The formatting filters (`|tanggal`, `|angka`, `|rupiah`…) are plain functions in `sites/core/formatting.py`,
-registered here; menu and breadcrumbs live in `navigation_tags.py` and are registered here too, so the one
-`{% load desa_tags %}` every theme's templates start with keeps giving them.
+registered here; menu and breadcrumbs live in `navigation_tags.py`, `{% memo_fragment %}` in `fragment_tags.py`;
+both are registered here too, so the one `{% load desa_tags %}` every theme's templates start with gives them.
 """
 
 import json
@@ -17,11 +17,12 @@ from wagtail.whitelist import check_url
 from sites.core import renditions
 from sites.core.formatting import angka, angka_ringkas, bulan_tahun, jam, rupiah, tanggal, tanggal_hari, tanggal_jam
 
-from . import navigation_tags
+from . import fragment_tags, navigation_tags
 from .navigation_tags import home_page
 
 register = template.Library()
 register.tags.update(navigation_tags.register.tags)
+register.tags.update(fragment_tags.register.tags)
 
 for _filter in (tanggal, tanggal_hari, jam, tanggal_jam, bulan_tahun, angka, angka_ringkas, rupiah):
     register.filter(_filter.__name__, _filter)
