@@ -55,12 +55,18 @@ class BasePage(Page):
         return super().get_view_restrictions()
 
     def get_full_url(self, request=None):
-        """Wagtail's, worked out once per instance and request: a view asks for it for the canonical link, the
-        share links and the JSON-LD."""
+        """Wagtail's, once per content generation (from the memo: it changes with a publish, a move or the
+        desa's Site) and once per instance: a view asks for it for the canonical link, the share links and
+        the JSON-LD."""
         key = (request, self.pk, self.url_path)
         known = self.__dict__.get("_full_url")
         if known is None or known[0] != key:
-            known = self._full_url = (key, super().get_full_url(request))
+            full_url = super().get_full_url
+            if self.pk and not getattr(request, "is_preview", False):
+                url = memo.remember_some(f"full-url:{self.pk}:{self.url_path}", lambda: full_url(request), "page-urls")
+            else:
+                url = full_url(request)
+            known = self._full_url = (key, url)
         return known[1]
 
     def get_meta_description(self) -> str:
