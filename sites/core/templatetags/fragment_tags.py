@@ -36,9 +36,9 @@ class MemoFragmentNode(template.Node):
             return self.nodelist.render(context)
         vary = [str(value.resolve(context)) for value in self.vary]
         key = "fragment:" + "|".join([self.name, current_theme(), repr(desa), *vary])
-        # At most DESA_MEMO_PAGES fragments (names × vary values) per desa and generation: a header per menu
-        # section, one footer, one <head>, one related-articles list per article being read.
-        html = memo.remember_some(key, lambda: str(self.nodelist.render(context)), "fragments")
+        # At most DESA_MEMO_PAGES of each name per desa and generation (a header per menu section, one footer,
+        # one <head>, a related-articles list per article being read): past that one is rendered every time.
+        html = memo.remember_some(key, lambda: str(self.nodelist.render(context)), f"fragments:{self.name}")
         return mark_safe(html)  # noqa: S308 - the template's own output, escaped when it was rendered
 
 
