@@ -304,7 +304,7 @@ MEDIA_ROOT = VAR_DIR / "media"
 SURAT_PRIVATE_ROOT = Path(env.str("SURAT_PRIVATE_ROOT", default=str(VAR_DIR / "private")))
 STORAGES = {
     # Each desa's uploads live under MEDIA_ROOT/<schema>/.
-    "default": {"BACKEND": "django_tenants.files.storage.TenantFileSystemStorage"},
+    "default": {"BACKEND": "desa_platform.tenancy.media.DesaFileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 

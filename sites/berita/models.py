@@ -297,14 +297,24 @@ class BeritaPage(BasePage):
             renditions.prefetch(self.gambar, (*ARTICLE_RENDITIONS, "fill-1200x630-c50", *small))
         # Lazy: worked out only when the template's cached fragment of related articles is stale.
         context["related"] = SimpleLazyObject(lambda: self.related(categories, tags))
-        index_url = self.index_url(request)
-        context.update(
-            kategori_list=categories,
-            tag_list=tags,
-            kategori_links=[(k.nama, index_url + BeritaIndexPage.subpage_path("category", k.slug)) for k in categories],
-            tag_links=[(t.name, index_url + BeritaIndexPage.subpage_path("tag", t.slug)) for t in tags],
-        )
+        context.update(kategori_list=categories, tag_list=tags, **self.label_links(request, categories, tags))
         return context
+
+    def label_links(self, request, categories, tags) -> dict:
+        """(name, URL) of the article's categories and tags; from the memo with the labels themselves."""
+
+        def load():
+            index_url = self.index_url(request)
+            return {
+                "kategori_links": [
+                    (k.nama, index_url + BeritaIndexPage.subpage_path("category", k.slug)) for k in categories
+                ],
+                "tag_links": [(t.name, index_url + BeritaIndexPage.subpage_path("tag", t.slug)) for t in tags],
+            }
+
+        if getattr(request, "is_preview", False):
+            return load()
+        return memo.remember_some(f"berita-label-links:{self.pk}", load, "berita-label-links")
 
     def index_url(self, request=None) -> str:
         """URL of the Berita page above this one (for category and tag links), once per content generation."""

@@ -2,6 +2,7 @@
 page, and the per-desa settings (PengaturanDesa)."""
 
 import re
+import unicodedata
 
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -53,8 +54,34 @@ class BasePage(Page):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
+    def get_full_url(self, request=None):
+        """Wagtail's, once per content generation (from the memo: it changes with a publish, a move or the
+        desa's Site) and once per instance: a view asks for it for the canonical link, the share links and
+        the JSON-LD."""
+        key = (request, self.pk, self.url_path)
+        known = self.__dict__.get("_full_url")
+        if known is None or known[0] != key:
+            full_url = super().get_full_url
+            if self.pk and not getattr(request, "is_preview", False):
+                url = memo.remember_some(f"full-url:{self.pk}:{self.url_path}", lambda: full_url(request), "page-urls")
+            else:
+                url = full_url(request)
+            known = self._full_url = (key, url)
+        return known[1]
+
     def get_meta_description(self) -> str:
-        """The <meta name=description>: the editor's own text, else the summary, cut to a search-engine length."""
+        """The <meta name=description>: the editor's own text, else the summary, cut to a search-engine length.
+
+        Asked for five times a view (meta and og:description, JSON-LD), and an article without a summary renders
+        its body for it: kept on the instance while its text fields (and its body) are the same."""
+        key = tuple(value for value in self.__dict__.values() if isinstance(value, str))
+        body = getattr(self, "body", None)
+        known = self.__dict__.get("_meta_description")
+        if known is None or known[0] != key or known[1] is not body:
+            known = self._meta_description = (key, body, self._meta_description_text())
+        return known[2]
+
+    def _meta_description_text(self) -> str:
         # Both are plain text already ('<' in them is a character, not a tag): only the spaces are tidied.
         text = " ".join((self.search_description or self.listing_summary or "").split())
         if not text:
@@ -63,6 +90,8 @@ class BasePage(Page):
         if not text:
             desa = current_desa()
             text = f"{self.title} — situs resmi {desa.display_name}." if desa else self.title
+        if len(text) <= META_DESCRIPTION_LENGTH:  # what Truncator gives for a text this short, without its loop
+            return unicodedata.normalize("NFC", text)
         return Truncator(text).chars(META_DESCRIPTION_LENGTH)
 
     def json_ld(self, request=None) -> dict | None:

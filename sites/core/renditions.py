@@ -7,7 +7,19 @@ renditions are handed to it in `prefetched_renditions` asks neither. A rendition
 per image; every request builds its own instances from them.
 """
 
+import functools
+
+from wagtail.images.models import Filter
+
 from . import memo
+
+
+@functools.lru_cache(maxsize=256)
+def filter_for(spec: str) -> Filter:
+    """One Filter per spec in this process. Wagtail makes a new Filter for each lookup and parses its operations
+    again (hooks, argument checks): the larger part of finding a prefetched rendition. A Filter holds nothing
+    about any image; the specs come from templates and code, never from a request."""
+    return Filter(spec=spec)
 
 
 def prefetch(image, specs: tuple[str, ...]) -> None:
@@ -34,4 +46,4 @@ def prefetch(image, specs: tuple[str, ...]) -> None:
 
 def rendition(image, spec: str):
     """`image.get_rendition(spec)` without writing the rendition back to the cache when it came from there."""
-    return image.get_renditions(spec)[spec]
+    return image.get_renditions(filter_for(spec))[spec]

@@ -6,7 +6,7 @@ from django.test import RequestFactory
 from django.utils import translation
 from django.utils.timezone import make_aware
 
-from sites.core.blocks import FiguresBlock, ParagraphBlock
+from sites.core.blocks import FiguresBlock, HeadingBlock, ParagraphBlock
 from sites.core.formatting import angka, bulan_tahun, jam, rupiah, tanggal, tanggal_hari
 from sites.core.models import PengaturanDesa
 from sites.core.views import server_error
@@ -73,6 +73,17 @@ def test_rich_text_drops_script_links():
     block = ParagraphBlock()
     html = str(block.render(block.to_python('<p><a href="javascript:alert(1)">klik</a> <b>tebal</b></p>')))
     assert "javascript" not in html and "<b>tebal</b>" in html
+
+
+def test_headings_and_paragraphs_print_their_levels_and_escape_their_text():
+    heading = HeadingBlock()
+    assert str(heading.render(heading.to_python({"text": "Rincian <biaya> & upah", "level": "h3"}))) == (
+        "<h3>Rincian &lt;biaya&gt; &amp; upah</h3>\n"
+    )
+    assert str(heading.render(heading.to_python({"text": "Anggaran", "level": "h2"}))) == "<h2>Anggaran</h2>\n"
+    paragraph = ParagraphBlock()
+    html = str(paragraph.render(paragraph.to_python("<p>Jalan <i>dicor</i> 850 meter.</p>")))
+    assert html == '<div class="rich-text"><p>Jalan <i>dicor</i> 850 meter.</p></div>\n'
 
 
 def test_figures_block_is_an_accessible_table_with_bars():

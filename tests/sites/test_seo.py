@@ -101,3 +101,22 @@ def test_feed_is_linked_from_every_page_type(client_a):
         assert '<link rel="alternate" type="application/rss+xml" title="Berita Desa Uji A" href="/feed.xml">' in html, (
             path
         )
+
+
+def test_an_article_without_a_summary_is_described_by_its_own_body(client_a):
+    words = "Warga Dusun Krajan bergotong royong membersihkan saluran air sebelum musim hujan tiba. " * 4
+    url = add_article(client_a, "Kerja Bakti Saluran", body=[("paragraph", f"<p>{words}</p>")])
+    html = client_a.get(url + "?bench=1").content.decode()
+    description = meta(html, "description")
+    assert description.startswith("Warga Dusun Krajan bergotong royong") and description.endswith("…")
+    assert len(description) == 160 and meta(html, "og:description") == description
+    [article] = [b for b in json_ld(html) if b["@type"] == "NewsArticle"]
+    assert article["description"] == description
+    with client_a.schema():
+        page = BeritaPage.objects.get(slug="kerja-bakti-saluran")
+        assert page.get_meta_description() == description
+        page.ringkasan = "Saluran air dusun dibersihkan bersama."  # as an editor's preview changes it
+        assert page.get_meta_description() == "Saluran air dusun dibersihkan bersama."
+        page.body = [("paragraph", "<p>Isi lain.</p>")]
+        page.ringkasan = ""
+        assert page.get_meta_description() == "Isi lain."

@@ -49,6 +49,15 @@ def main_menu(context) -> list[dict]:
 
 
 @register.simple_tag(takes_context=True)
+def menu_section(context) -> str:
+    """What of the header changes from one page of a desa to the next: whether this is the home page and which
+    menu item is the current one (the vary value of the header's `{% memo_fragment %}`)."""
+    page = context.get("page")
+    home = "home" if page is not None and getattr(page, "depth", None) == 2 else ""
+    return home + "|" + " ".join(item["url"] for item in main_menu(context) if item["active"])
+
+
+@register.simple_tag(takes_context=True)
 def breadcrumbs(context) -> list[Crumb]:
     """The pages from the desa's home down to the current one, which is left out (base.html prints its title).
 
