@@ -141,6 +141,14 @@ def test_404_page_in_the_desa_look(client_a, client_b):
     assert "Desa Uji B" in text(client_b.get("/tidak-ada-halaman-ini/"))
 
 
+def test_a_404_page_names_no_canonical_address_and_echoes_nothing_asked_for(client_a):
+    html = client_a.get("/promo-slot-gacor/?utm=x").content.decode()
+    assert 'rel="canonical"' not in html and 'property="og:url"' not in html
+    assert "promo-slot-gacor" not in html and '<meta name="robots" content="noindex">' in html
+    article = client_a.get("/").content.decode()
+    assert '<link rel="canonical" href="http://uji-a.test/">' in article and 'property="og:url"' in article
+
+
 def test_500_page_in_the_desa_look_without_the_database(client_a):
     with client_a.schema():
         response = server_error(RequestFactory().get("/", HTTP_HOST="uji-a.test"))
