@@ -242,11 +242,13 @@ def workers_cpu_seconds(master: subprocess.Popen) -> float:
     return sum(sum(child.cpu_times()[:2]) for child in psutil.Process(master.pid).children())
 
 
-def wrk_with_cpu(master: subprocess.Popen, port: int, hosts: list[str], path: str, duration: int, connections: int):
+def wrk_with_cpu(
+    master: subprocess.Popen, port: int, hosts: list[str], path: str, duration: int, connections: int, **options
+):
     """wrk, plus the gunicorn workers' own CPU time per request: other processes on a shared machine change
     req/s from one row to the next, much less the CPU a request costs."""
     before = workers_cpu_seconds(master)
-    run = wrk(port, hosts, path, duration, connections)
+    run = wrk(port, hosts, path, duration, connections, **options)
     run["cpu_ms"] = (workers_cpu_seconds(master) - before) * 1000 / max(run["rps"] * duration, 1)
     return run
 
