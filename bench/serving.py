@@ -44,6 +44,22 @@ request = function()
 end
 """
 
+# Added to LUA to count a response header's values (X-Cache: HIT/MISS); costs wrk a little CPU per response.
+COUNT_LUA = """
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+seen = {}
+response = function(status, headers, body)
+  local value = headers["%(header)s"] or "-"
+  seen[value] = (seen[value] or 0) + 1
+end
+function done(summary, latency, requests)
+  for _, thread in ipairs(threads) do
+    for value, n in pairs(thread:get("seen")) do io.write(string.format("header %%s %%d\\n", value, n)) end
+  end
+end
+"""
+
 
 NGINX_CONF = """
 daemon off;
@@ -184,9 +200,12 @@ def get(port: int, host: str, path: str) -> bytes:
         return response.read()
 
 
-def wrk(port: int, hosts: list[str], path: str, duration: int, connections: int) -> dict:
+def wrk(port: int, hosts: list[str], path: str, duration: int, connections: int, count_header: str = "") -> dict:
+    """wrk's figures; with `count_header`, also how many responses carried each value of that header."""
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(LUA % {"hosts": ", ".join(f'"{h}"' for h in hosts), "path": path})
+        if count_header:
+            script.write(COUNT_LUA % {"header": count_header})
     out = subprocess.run(
         [
             "wrk",
@@ -207,7 +226,10 @@ def wrk(port: int, hosts: list[str], path: str, duration: int, connections: int)
     p50 = re.search(r"50%\s+([\d.]+)(us|ms|s)", out)
     p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", out)
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return {"rps": rps, "p50": to_ms(p50), "p99": to_ms(p99), "non2xx": int(errors.group(1)) if errors else 0}
+    result = {"rps": rps, "p50": to_ms(p50), "p99": to_ms(p99), "non2xx": int(errors.group(1)) if errors else 0}
+    if count_header:
+        result["header"] = {value: int(n) for value, n in re.findall(r"^header (\S+) (\d+)$", out, re.MULTILINE)}
+    return result
 
 
 def to_ms(match) -> float:
@@ -221,11 +243,13 @@ def workers_cpu_seconds(master: subprocess.Popen) -> float:
     return sum(sum(child.cpu_times()[:2]) for child in psutil.Process(master.pid).children())
 
 
-def wrk_with_cpu(master: subprocess.Popen, port: int, hosts: list[str], path: str, duration: int, connections: int):
+def wrk_with_cpu(
+    master: subprocess.Popen, port: int, hosts: list[str], path: str, duration: int, connections: int, **options
+):
     """wrk, plus the gunicorn workers' own CPU time per request: other processes on a shared machine change
     req/s from one row to the next, much less the CPU a request costs."""
     before = workers_cpu_seconds(master)
-    run = wrk(port, hosts, path, duration, connections)
+    run = wrk(port, hosts, path, duration, connections, **options)
     run["cpu_ms"] = (workers_cpu_seconds(master) - before) * 1000 / max(run["rps"] * duration, 1)
     return run
 

@@ -94,3 +94,69 @@ def test_views_reach_the_shared_counters_once_a_second_and_none_is_lost(client_a
     client_a.get("/", HTTP_USER_AGENT=PHONE)
     with client_a.schema():
         assert caches[settings.VISITS_CACHE_ALIAS].get(visits._key(today)) == 1
+
+
+@pytest.fixture
+def redis_visits(settings):
+    """The page views' shared cache on the machine's Redis, under a prefix of this test's own."""
+    import uuid
+
+    import redis
+    from django.core.cache import caches
+
+    from desa_platform.pagecache import resilient
+
+    try:
+        redis.Redis(port=6379, db=3, socket_connect_timeout=0.5).ping()
+    except redis.RedisError:
+        pytest.skip("needs the machine's Redis on 127.0.0.1:6379")
+    settings.CACHES = {
+        **settings.CACHES,
+        "visits": {
+            "BACKEND": "desa_platform.pagecache.resilient.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/3",
+            "KEY_FUNCTION": "django_tenants.cache.make_key",
+            "REVERSE_KEY_FUNCTION": "django_tenants.cache.reverse_key",
+            "KEY_PREFIX": f"uji-kunjungan-{uuid.uuid4().hex}",
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.25, "SOCKET_TIMEOUT": 0.5},
+        },
+    }
+    settings.VISITS_CACHE_ALIAS = "visits"
+    resilient._state.clear()
+    yield caches["visits"]
+    caches["visits"].delete_pattern("*")
+    resilient._state.clear()
+
+
+def test_a_worker_writes_the_views_of_many_desa_to_redis_in_one_exchange(
+    client_a, client_b, desa_a, desa_b, redis_visits, settings, monkeypatch
+):
+    """Over 2,000 desa a worker has hundreds of desa's views to write each second: one round trip per desa held
+    the page view that wrote them (and every visitor queued behind it) ~300 ms (docs/scale.md)."""
+    from django_tenants.utils import schema_context
+    from redis.connection import Connection
+
+    today = timezone.localdate()
+    settings.VISITS_WRITE_SECONDS = 3600
+    visits.write_counted()
+    for _ in range(3):
+        assert client_a.get("/", HTTP_USER_AGENT=PHONE).status_code == 200
+    assert client_b.get("/", HTTP_USER_AGENT=PHONE).status_code == 200
+    others = [f"desa_lain_{n:03d}" for n in range(200)]  # schemas of desa this worker also served
+    for schema in others:
+        with schema_context(schema):
+            visits.count(None)
+
+    redis_visits.get("sambungan")  # the connection is opened (and says hello) before the exchange is counted
+    sent = []
+    send = Connection.send_packed_command
+    monkeypatch.setattr(Connection, "send_packed_command", lambda self, *a, **k: sent.append(1) or send(self, *a, **k))
+    visits.write_counted()
+    monkeypatch.undo()
+    assert len(sent) == 1, "every desa's views in one exchange with Redis"
+
+    assert visits.pending_counts(desa_a)[today] == 3 and visits.pending_counts(desa_b)[today] == 1
+    with schema_context(others[-1]):
+        assert redis_visits.get(visits._key(today)) == 1
+        assert 0 < redis_visits.ttl(visits._key(today)) <= visits.KEPT_DAYS * 86400, "a counter left alone expires"
+    assert visits.flush() >= 4 and stored(desa_a) == 3 and stored(desa_b) == 1
