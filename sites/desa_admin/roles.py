@@ -42,7 +42,7 @@ KEPALA_DESA = HEAD_ROLES[DESA]
 
 
 def head_role(kind: str | None, name: str = "") -> str:
-    return words_for(kind, name).kepala if name else HEAD_ROLES.get(kind or DESA, KEPALA_DESA)
+    return words_for(kind, name).kepala
 
 
 def workflow_name(kind: str | None, name: str = "") -> str:

@@ -1,9 +1,7 @@
 """Spare schemas: a create takes a clone made ahead of time and renames it (desa_platform/tenancy/spares.py)."""
 
-import io
-
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 from django.db import connection
 from django.test import Client
 from django_tenants.utils import schema_context, schema_exists
@@ -15,6 +13,7 @@ from desa_platform.tenancy.services import provisioning
 from desa_platform.tenancy.services.errors import ServiceError
 from desa_platform.tenancy.services.provisioning import DesaSpec, create_desa
 
+from .test_cli import run
 from .test_provisioning import catalog
 
 DESA = ["desa"]
@@ -120,12 +119,6 @@ def test_no_slug_can_name_a_spare():
     with pytest.raises(ServiceError, match="dicadangkan"):
         create_desa(spec(slug=spare.replace("_", "-")))
     assert schema_exists(spare)
-
-
-def run(*args) -> str:
-    out = io.StringIO()
-    call_command("desa", *args, stdout=out, stderr=io.StringIO())
-    return out.getvalue()
 
 
 @pytest.mark.django_db

@@ -130,7 +130,6 @@ def create_desa(spec: DesaSpec, template=None) -> Desa:
             # A spare made ahead of time is a rename; without one, the clone is made now.
             if not spares.take(template, desa.schema_name):
                 template_schema.clone(template, desa.schema_name)
-            connection.search_path_set_schemas = None
             personalise(desa, domains[0])
     return desa
 
